@@ -1,0 +1,264 @@
+/**
+ * dedupe: exact copies, near duplicates and syndicated (wire) copies across a corpus.
+ *
+ * 1. Exact: same accent-folded word sequence → `exact`, similarity 1.
+ * 2. Candidates without an all-pairs loop, from two indexes over one text per exact group:
+ *    - MinHash (128 hashes over word 5-shingles) with LSH banding (32 bands × 4 rows) finds
+ *      pairs with high Jaccard;
+ *    - a content-defined sample of shingles (hash % 8 = 0) in an inverted index finds partial
+ *      reuse (a short rewrite contained in a longer wire story), which has a low Jaccard.
+ * 3. Verification on the hashed shingle sets: Jaccard and containment of the smaller text.
+ *
+ * Limits: body text only (titles are ignored, syndicated copies often re-headline); texts under
+ * `MIN_SHINGLES` shingles are only matched exactly.
+ */
+import type { Duplicate, DuplicateKind } from '../../core/corpus.js';
+import type { Article, Published } from '../../core/doc.js';
+import { bandKeys, BANDS, intersectionSize, minhash, normalizedWords, shingleSet } from './minhash.js';
+
+/** Jaccard at or above which two texts are the same article with small edits. */
+export const NEAR_JACCARD = 0.8;
+/** Jaccard at or above which two texts are the same story republished with edits. */
+export const SYNDICATED_JACCARD = 0.3;
+/** Share of the smaller text's shingles found in the larger: partial reuse (dropped paragraphs). */
+export const SYNDICATED_CONTAINMENT = 0.6;
+/** Looser bounds when both texts credit the same wire agency: the credit is itself evidence. */
+export const WIRE_JACCARD = 0.15;
+export const WIRE_CONTAINMENT = 0.4;
+/** Texts shorter than this many words are never exact copies (paywall stubs, "Read more"). */
+export const MIN_WORDS_EXACT = 8;
+/** Texts with fewer shingles are too short to judge near/syndicated reuse. */
+export const MIN_SHINGLES = 12;
+/** The smaller text needs this many shingles before containment counts. */
+export const MIN_CONTAINMENT_SHINGLES = 30;
+/** Shingles with hash % SAMPLE_MOD === 0 are indexed for containment candidates. */
+const SAMPLE_MOD = 8;
+/** Pairs must share this many sampled shingles to be verified. */
+const MIN_SHARED_SAMPLES = 3;
+/** Sampled shingles seen in more texts than this are boilerplate ("said in a statement on"). */
+const MAX_SAMPLE_POSTING = 200;
+
+/** The sortable day (or range start) of a publication, or null. */
+export function publishedKey(p: Published): string | null {
+  return p.date ?? p.from ?? null;
+}
+
+interface Prepared {
+  index: number;
+  article: Article;
+  shingles: Uint32Array;
+  words: number;
+}
+
+/** Order two copies: earlier publication first, else the fuller text, else the smaller id. */
+function compareCopies(x: Prepared, y: Prepared): number {
+  const dx = publishedKey(x.article.published);
+  const dy = publishedKey(y.article.published);
+  if (dx && dy && dx !== dy) return dx < dy ? -1 : 1;
+  if (x.words !== y.words) return y.words - x.words;
+  return x.article.id < y.article.id ? -1 : x.article.id > y.article.id ? 1 : 0;
+}
+
+/**
+ * All duplicate pairs of the corpus, sorted by `a` then `b`. Exact groups are reported as a star
+ * from their earliest/fullest member; near and syndicated pairs link one member of each group.
+ */
+export function findDuplicates(articles: readonly Article[]): Duplicate[] {
+  const out: Duplicate[] = [];
+  // Sort by id first so the result does not depend on input order.
+  const sorted = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const byText = new Map<string, Prepared[]>();
+  const reps: Prepared[] = [];
+  for (const article of sorted) {
+    const words = normalizedWords(article.text);
+    const prepared: Prepared = { index: 0, article, shingles: new Uint32Array(0), words: words.length };
+    if (words.length >= MIN_WORDS_EXACT) {
+      const key = words.join(' ');
+      const group = byText.get(key);
+      if (group) {
+        group.push(prepared);
+        continue;
+      }
+      byText.set(key, [prepared]);
+    }
+    prepared.shingles = shingleSet(words);
+    prepared.index = reps.length;
+    reps.push(prepared);
+  }
+
+  // Exact groups: star from the earliest/fullest member; that member represents the group below.
+  for (const group of byText.values()) {
+    if (group.length < 2) continue;
+    const first = group[0] as Prepared;
+    const ordered = [...group].sort(compareCopies);
+    const head = ordered[0] as Prepared;
+    for (const other of ordered.slice(1)) out.push({ a: head.article.id, b: other.article.id, kind: 'exact', similarity: 1 });
+    // Keep the shingles on the representative but let it stand for the head's date and id.
+    if (head !== first) {
+      head.shingles = first.shingles;
+      head.index = first.index;
+      reps[first.index] = head;
+    }
+  }
+
+  for (const [i, j] of candidatePairs(reps)) {
+    const x = reps[i] as Prepared;
+    const y = reps[j] as Prepared;
+    const verdict = verify(x, y);
+    if (!verdict) continue;
+    const [a, b] = compareCopies(x, y) <= 0 ? [x, y] : [y, x];
+    out.push({ a: a.article.id, b: b.article.id, kind: verdict.kind, similarity: round3(verdict.similarity) });
+  }
+  return out.sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Candidate pairs (i < j) from LSH buckets and from shared sampled shingles. */
+function candidatePairs(reps: readonly Prepared[]): Array<[number, number]> {
+  const n = reps.length;
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  const add = (i: number, j: number) => {
+    const lo = Math.min(i, j);
+    const hi = Math.max(i, j);
+    const key = lo * n + hi;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([lo, hi]);
+  };
+
+  const buckets: Array<Map<number, number[]>> = Array.from({ length: BANDS }, () => new Map());
+  const samples = new Map<number, number[]>();
+  for (const rep of reps) {
+    if (rep.shingles.length < MIN_SHINGLES) continue;
+    const keys = bandKeys(minhash(rep.shingles));
+    for (let b = 0; b < BANDS; b++) {
+      const bucket = buckets[b] as Map<number, number[]>;
+      const key = keys[b] as number;
+      const members = bucket.get(key);
+      if (members) {
+        for (const m of members) add(m, rep.index);
+        members.push(rep.index);
+      } else bucket.set(key, [rep.index]);
+    }
+
+    const shared = new Map<number, number>();
+    for (const h of rep.shingles) {
+      if (h % SAMPLE_MOD !== 0) continue;
+      const posting = samples.get(h);
+      if (!posting) {
+        samples.set(h, [rep.index]);
+        continue;
+      }
+      if (posting.length > MAX_SAMPLE_POSTING) continue;
+      for (const m of posting) shared.set(m, (shared.get(m) ?? 0) + 1);
+      posting.push(rep.index);
+    }
+    for (const [m, count] of shared) if (count >= MIN_SHARED_SAMPLES) add(m, rep.index);
+  }
+  return pairs;
+}
+
+function verify(x: Prepared, y: Prepared): { kind: DuplicateKind; similarity: number } | null {
+  const inter = intersectionSize(x.shingles, y.shingles);
+  if (inter === 0) return null;
+  const small = Math.min(x.shingles.length, y.shingles.length);
+  const jaccard = inter / (x.shingles.length + y.shingles.length - inter);
+  const containment = inter / small;
+  if (jaccard >= NEAR_JACCARD) return { kind: 'near', similarity: jaccard };
+  if (jaccard >= SYNDICATED_JACCARD) return { kind: 'syndicated', similarity: jaccard };
+  const contained = small >= MIN_CONTAINMENT_SHINGLES;
+  if (contained && containment >= SYNDICATED_CONTAINMENT) return { kind: 'syndicated', similarity: containment };
+  const sameWire = x.article.wire.some((w) => y.article.wire.includes(w));
+  if (sameWire && (jaccard >= WIRE_JACCARD || (contained && containment >= WIRE_CONTAINMENT))) {
+    return { kind: 'syndicated', similarity: Math.max(jaccard, containment) };
+  }
+  return null;
+}
+
+/**
+ * Connected components of the duplicate graph: every article appears in exactly one group
+ * (singletons included), ids sorted inside a group, groups sorted by their first id.
+ * A group of copies counts once as a source.
+ */
+export function copyGroups(articles: readonly Article[], duplicates: readonly Duplicate[]): string[][] {
+  const parent = new Map<string, string>();
+  for (const a of articles) parent.set(a.id, a.id);
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    let cur = id;
+    while (cur !== root) {
+      const next = parent.get(cur) as string;
+      parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  };
+  for (const d of duplicates) {
+    if (!parent.has(d.a) || !parent.has(d.b)) continue;
+    const ra = find(d.a);
+    const rb = find(d.b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    const g = groups.get(root);
+    if (g) g.push(id);
+    else groups.set(root, [id]);
+  }
+  return [...groups.values()]
+    .map((g) => g.sort())
+    .sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1));
+}
+
+/** What an article can borrow from its copies. */
+export interface CopyInference {
+  published?: Published;
+  wire?: string[];
+}
+
+/**
+ * Fill what an article lacks from its copies: a publication date (`how: 'duplicate'`) when it has
+ * none and its copies have one, and wire credits when it credits none and a copy does. When the
+ * dated copies disagree, the answer is the honest range `from`..`to` with `date` null.
+ * Only articles with something to fill are in the map.
+ */
+export function inferFromCopies(
+  articles: readonly Article[],
+  duplicates: readonly Duplicate[],
+): Map<string, CopyInference> {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const out = new Map<string, CopyInference>();
+  for (const group of copyGroups(articles, duplicates)) {
+    if (group.length < 2) continue;
+    const members = group.map((id) => byId.get(id) as Article);
+    const dated = members.filter((a) => a.published.date !== null && a.published.how !== 'duplicate');
+    const dates = [...new Set(dated.map((a) => a.published.date as string))].sort();
+    const wire = [...new Set(members.flatMap((a) => a.wire))].sort();
+    for (const a of members) {
+      const fill: CopyInference = {};
+      const undated = a.published.date === null && a.published.from === null;
+      if (undated && dates.length > 0) {
+        const source = dated.find((d) => d.published.date === dates[0]) as Article;
+        fill.published =
+          dates.length === 1
+            ? { date: dates[0] as string, from: null, to: null, how: 'duplicate', evidence: `copy ${source.id}` }
+            : {
+                date: null,
+                from: dates[0] as string,
+                to: dates[dates.length - 1] as string,
+                how: 'duplicate',
+                evidence: `copies ${dated.map((d) => d.id).join(',')}`,
+              };
+      }
+      if (a.wire.length === 0 && wire.length > 0) fill.wire = wire;
+      if (fill.published || fill.wire) out.set(a.id, fill);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * Boilerplate line patterns as data (after trafilatura's `xpaths.py`): each pattern names the
+ * reason it is removed for. A line is tested against these after whitespace normalisation; the
+ * first matching rule wins, so the order below matters where patterns overlap.
+ */
+
+/** A whole-line boilerplate rule. */
+export interface LineRule {
+  /** Short reason; the cleaner records it as `extract/<reason>`. */
+  reason: string;
+  /** Tested against the whole trimmed line. */
+  pattern: RegExp;
+  /** Only lines near the top of the document (before the first body paragraph) may match. */
+  topOnly?: boolean;
+}
+
+/**
+ * Lines that open a list of related headlines ("Related:", "READ MORE"). The headline-like lines
+ * that follow are removed with the same reason until a prose line comes back.
+ */
+export const RELATED_HEADER =
+  /^(?:[-–—•*»>]\s*)?(?:also read|read also|read more|see also|related(?: articles| stories| coverage| content| news| reading)?|more on this(?: story| topic)?|more from [\w' ]{1,40}|more stories|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|further reading|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|in other news|what to read next)\s*[:»>.\-–—]*$/i;
+
+/** Same openers, with the headline on the same line ("Related: Floods hit the valley"). */
+export const RELATED_LINE =
+  /^(?:[-–—•*»>]\s*)?(?:also read|read also|read more|see also|related(?: articles| stories| coverage| content)?|more on this(?: story)?|recommended|further reading|watch|listen)\s*[:|»>\-–—]\s*\S.{0,200}$/i;
+
+/**
+ * "Read also: <headline>." inside a paragraph: cut out, up to the headline's end punctuation.
+ * Requires the colon, so prose such as "read more carefully" never matches.
+ */
+export const INLINE_RELATED =
+  /(?:^|\s+)(?:\(|\[)?(?:also read|read also|read more|see also|related|more on this story)\s*:\s*[^.!?\n()[\]]{3,200}[.!?]?(?:\)|\])?(?=\s|$)/gi;
+
+/** Photo credits at the end of a caption line: "(Photo: Lena Varga/AFP)", "Photo: Reuters". */
+export const TRAILING_CREDIT =
+  /\s*(?:\((?:photo|photograph|picture|image|pic|credit|file photo|foto)s?\s*(?:credit)?\s*:?\s*[^()]{1,80}\)|\((?:AP|AFP|Reuters|EPA)\s*Photo\/[^()]{1,80}\)|\([\w .'-]{1,40}\/(?:AFP|AP|Reuters|EPA|Getty Images|Getty|Anadolu|Xinhua|dpa|ANSA)\)|(?<=[.!?]\s*)(?:photo|photograph|picture|image|credit)s?\s*:\s*[^.:()]{1,60})\s*$/i;
+
+/** Whole-line rules, in order. */
+export const LINE_RULES: readonly LineRule[] = [
+  // Credits first: a "Photo: Reuters" line must not be read as a wire credit later.
+  {
+    reason: 'photo-credit',
+    pattern:
+      /^(?:\(?(?:photo|photograph|photography|picture|pictures|image|images|pic|credit|credits|file photo|video|illustration)s?\s*(?:credit)?\s*[:|/-]\s*[^.]{1,80}\)?|\(?[\w .'-]{1,40}\/(?:AFP|AP|Reuters|EPA|Getty Images|Getty|Shutterstock|Anadolu|Xinhua|dpa|ANSA)(?: via Getty Images)?\)?|\(?(?:AP|AFP|Reuters|EPA) Photo\/[^)]{1,60}\)?|Getty Images|Shutterstock|[\w .'-]{1,40} via Getty Images)$/i,
+  },
+  {
+    reason: 'caption',
+    pattern:
+      /^(?:image caption|caption|media caption|pictured|above|below|top|main image|video caption|photo caption|gallery)\s*[:|-]\s*.{0,300}$|^(?:▲|▼|►|📷)\s*.{0,300}$|^\[(?:image|photo|video|gallery)[^\]]*\]$/i,
+  },
+  {
+    reason: 'paywall',
+    pattern:
+      /^(?:you have \d{1,3}\s?% of this article (?:left|remaining)(?: to read)?\.?.{0,80}|.{0,60}subscribe (?:now )?to (?:continue|keep) reading.{0,80}|.{0,40}(?:this|the rest of this) (?:article|story|content) is (?:for|reserved for|available to|exclusive to) (?:paying |premium )?(?:subscribers|members).{0,80}|(?:to )?continue reading(?: this article)?(?:,| by| with)? .{0,80}(?:subscri|sign in|log in|register|member).{0,40}|already (?:a )?(?:subscriber|member)\??.{0,60}|.{0,40}(?:register|sign up|log in|sign in) (?:for free )?to (?:read|continue|unlock).{0,80}|unlock (?:this|the full|full) (?:article|story).{0,80}|(?:premium|exclusive|subscriber)(?: content| article)?(?: only)?\.?|the rest of this article is locked.{0,60}|you(?:'ve| have) (?:reached|used) (?:your|all your) (?:free )?(?:article|story) (?:limit|allowance).{0,80}|you have \d+ free (?:articles?|stories) (?:left|remaining).{0,80})$/i,
+  },
+  {
+    reason: 'subscription',
+    pattern:
+      /^(?:subscribe(?: now| today| here)?[.!]?|.{0,60}(?:subscribe|subscription) (?:now|today|from|for only|for just|and save).{0,100}|start your (?:free )?trial.{0,80}|try \d+ (?:days|weeks|months) (?:for free|free).{0,60}|(?:support|fund) (?:independent|quality|our) journalism.{0,100}|become a (?:member|subscriber|supporter).{0,80}|.{0,40}(?:only|just) [$€£]\s?\d+(?:[.,]\d+)? (?:a|per) (?:month|week|year).{0,60}|get (?:unlimited|full|digital) access.{0,80}|(?:donate|make a contribution)(?: now| today)?.{0,60})$/i,
+  },
+  {
+    reason: 'comment-form',
+    pattern:
+      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment|comments?(?:\s*\(\d+\)|\s*:\s*\d+)?|\d+ comments?|show (?:all )?comments?|view (?:all )?\d* ?comments?|(?:log|sign) in (?:to|or register to) (?:comment|reply|join the (?:conversation|discussion)).{0,40}|join the (?:conversation|discussion)|comments are closed\.?|be the first to comment\.?|your email address will not be published\.?.{0,80}|required fields are marked.{0,20}|(?:name|email|website|comment)\s*\*|post comment|submit(?: comment)?|reply|report (?:this )?comment|community guidelines|read our community (?:guidelines|rules).{0,40}|you must be logged in to post a comment\.?)$/i,
+  },
+  {
+    reason: 'share-prompt',
+    pattern:
+      /^(?:share(?: this)?(?: article| story| post| page)?(?: on| via| with)?(?: (?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit))?[:!.]?|share|tweet|pin it|copy link|link copied|email this (?:article|story)|print(?: this)? (?:article|story|page)?|click to (?:share|print|email).{0,40}|(?:(?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit|messenger|pinterest|print|copy link|share)\s*[|·,/]?\s*){2,}|follow us on .{1,60}|like us on facebook.{0,40}|send us your (?:tips|feedback).{0,60}|gift (?:this )?article|save (?:this )?(?:article|story)|listen to (?:this )?(?:article|story)(?:\s*\d+ min)?)$/i,
+  },
+  {
+    reason: 'navigation',
+    pattern:
+      /^(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?(?:\s*[|/·]\s*(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?)?$|^(?:back to (?:top|home|homepage)|skip to (?:main )?content|skip navigation|go to (?:homepage|home|top)|menu|search|home|sections|close|open menu|toggle navigation|main menu)$|^(?:[\w&' ]{1,25}\s*(?:[>›»/|]|\s-\s)\s*){2,}[\w&' ]{1,25}$/i,
+  },
+  {
+    reason: 'cookie-notice',
+    pattern:
+      /^.{0,100}(?:we use cookies|this (?:site|website) uses cookies|use of cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|manage (?:cookie|consent|privacy) (?:settings|preferences)|by continuing to (?:use|browse) (?:this|our) (?:site|website)).{0,200}$|^(?:accept(?: all)?|reject(?: all)?|i agree|got it|ok, got it)$/i,
+  },
+  {
+    reason: 'newsletter',
+    pattern:
+      /^(?:.{0,40}sign up (?:to|for) (?:our|the) .{0,40}newsletters?.{0,100}|.{0,40}subscribe to (?:our|the) .{0,40}newsletters?.{0,80}|newsletters?(?: sign-?up)?|get (?:the|our) .{0,40}(?:newsletter|briefing|headlines) (?:delivered|in your inbox|sent).{0,80}|.{0,60}delivered (?:straight )?to your inbox.{0,60}|enter your email(?: address)?.{0,60}|sign up|your email address|by signing up,? you agree.{0,120}|thanks? (?:you )?for (?:signing up|subscribing).{0,60})$/i,
+  },
+  {
+    reason: 'advertisement',
+    pattern:
+      /^(?:advertisement|advertising|\(?ad\)?|ads?|sponsored(?: content| post| by .{1,40})?|paid (?:content|post|partner content)|promoted(?: content| by .{1,40})?|partner content|story continues (?:below|after) (?:this )?(?:advertisement|ad)|article continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content| reading)?|-{0,3}\s*advertisement\s*-{0,3}|ad feedback|report this ad|content continues below)$/i,
+  },
+  {
+    reason: 'copyright',
+    pattern:
+      /^(?:©|\(c\)|copyright\b).{0,160}$|^.{0,120}all rights reserved\.?.{0,80}$|^this (?:material|article) may not be (?:published|reproduced|broadcast).{0,120}$/i,
+  },
+  {
+    reason: 'credits',
+    // Names only, or parenthesised, or a "; Editing by" list: "Reporting by the Herald found…" is prose.
+    pattern:
+      /^\((?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten|[Rr]esearch) by [^)]{2,200}\)\.?$|^(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [A-Z][^.;]{1,80};.{0,160}$|^(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten) by [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:,| and) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})*(?: in [A-Z]\w+)?\.?$/,
+  },
+  {
+    reason: 'wire-credit',
+    pattern:
+      /^[-–—]*\s*\(?(?:AP|AFP|Reuters|EFE|dpa|DPA|ANSA|Xinhua|Kyodo|Yonhap|PA|UPI|Anadolu|Associated Press|Agence France-Presse|Agence France Presse)(?:\s*[/,&]\s*(?:AP|AFP|Reuters|EFE|dpa|DPA|ANSA|Xinhua|Kyodo|Yonhap|PA|UPI|Anadolu))*\)?\.?$|^[-–—]*\s*with (?:agencies|agency reports|wires|wire services)\.?$/,
+  },
+];
+
+/**
+ * Section labels that sit alone on a line at the top ("WORLD", "Politics / Europe"). Folded to
+ * lower case and compared word by word after splitting on `/`, `>`, `|`, `·`, `-`.
+ */
+export const CATEGORY_WORDS: ReadonlySet<string> = new Set([
+  'news', 'world', 'world news', 'politics', 'business', 'economy', 'economics', 'markets', 'finance', 'money',
+  'sport', 'sports', 'football', 'opinion', 'analysis', 'comment', 'commentary', 'editorial', 'editorials',
+  'technology', 'tech', 'science', 'health', 'environment', 'climate', 'culture', 'arts', 'entertainment',
+  'lifestyle', 'travel', 'education', 'local', 'local news', 'national', 'national news', 'international',
+  'europe', 'asia', 'africa', 'americas', 'middle east', 'latin america', 'north america', 'oceania',
+  'asia pacific', 'asia-pacific', 'uk', 'us', 'u.s.', 'us news', 'uk news', 'breaking', 'breaking news',
+  'exclusive', 'live', 'latest', 'top stories', 'featured', 'features', 'feature', 'investigation',
+  'investigations', 'explainer', 'weather', 'crime', 'justice', 'law', 'courts', 'defence', 'defense',
+  'security', 'conflict', 'war', 'elections', 'election', 'regional', 'region', 'city', 'metro', 'nation',
+  'global', 'diplomacy', 'energy', 'agriculture', 'transport', 'society', 'religion', 'media', 'obituaries',
+  'obituary', 'letters', 'interview', 'interviews', 'reports', 'report', 'update', 'developing story',
+  'home', 'front page', 'breaking:', 'just in', 'world/europe', 'disasters', 'migration', 'food', 'housing',
+]);
+
+/** Words that make a short line look like a masthead ("The Meridian Herald"). */
+export const MASTHEAD_WORDS =
+  /\b(?:herald|times|post|tribune|gazette|chronicle|journal|daily|news|observer|courier|standard|telegraph|independent|express|mail|mirror|monitor|record|review|star|sun|globe|register|dispatch|bulletin|examiner|inquirer|sentinel|press|voice|wire|today|weekly|reporter|leader|guardian|echo|mercury|advertiser|argus|clarion|ledger|messenger|tribune|online|network|broadcasting|radio|tv|television|agency|magazine)\b/i;
+
+/** A domain name on its own ("meridianherald.com", "www.example.org"). */
+export const DOMAIN_LINE = /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|co|news|info|io|eu|uk|de|fr|it|es|au|ca|in|ng|za|ke)\/?$/i;
+
+/** Masthead line with a tagline: "The Meridian Herald — Independent news since 1902". */
+export const MASTHEAD_TAGLINE = /^(.{2,50}?)\s+(?:[|—–]|-)\s+(.{2,80})$/;

@@ -1,0 +1,9 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as init from './0001-init.js';
+
+/** Migrations in order; names sort as they run. Bundled in code so the CLI needs no file lookup. */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '0001-init': init };
+  },
+};
