@@ -24,15 +24,13 @@ export type IngestResult = { origin: string; raw: RawDoc } | { origin: string; f
 /** Expand inputs and read each file, in a stable order (sorted paths). */
 export async function* ingest(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestResult> {
   const expanded = await expandInputs(inputs);
-  for (const item of expanded) yield* readInput(item, options);
+  for (const item of expanded) yield await readInput(item, options);
 }
 
-async function* readInput(item: ExpandedInput, options: IngestOptions): AsyncGenerator<IngestResult> {
-  if ('failure' in item) {
-    yield item;
-    return;
-  }
-  yield await readFileSource(item.path, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+/** Read one expanded input (a failure from expansion passes through). */
+export async function readInput(item: ExpandedInput, options: IngestOptions = {}): Promise<IngestResult> {
+  if ('failure' in item) return item;
+  return readFileSource(item.path, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
 }
 
 export { expandInputs, type ExpandedInput } from './expand.js';

@@ -48,7 +48,7 @@ export const timeOnlyFilter: Refiner = {
       const tags = r.tags();
       if (tags.has('casualReference/now')) return false;
       if (tags.has('parser/SlashDateFormatParser') && !r.start.isCertain('year')) return false;
-      if (hasDatePart(r)) return true;
+      if (hasDatePart(r) || /\bweek\b/i.test(r.text)) return true; // "this week" has no certain part
       for (const tag of tags) if (tag.startsWith('casualReference/')) return true;
       return tags.has('result/relativeDate') && !tags.has('result/relativeDateAndTime');
     });

@@ -1,0 +1,579 @@
+/**
+ * Attribution vocabulary shared by the `quotes` and `claims` stages: cue verbs ("said", "told",
+ * "according to"), the shapes of a speaker next to a cue (a named entity, a pronoun, a role such as
+ * "the foreign minister", an unnamed source such as "a senior official who declined to be named"),
+ * and the resolution of those shapes through the `entities` layer.
+ *
+ * Everything works on `matchView(text)` so curly quotes and apostrophes look straight; offsets are
+ * the same as in `article.text`. Nothing here guesses: a shape that cannot be resolved to an entity
+ * is returned with `entityId: null` and the words as written, and a pronoun with no earlier person
+ * resolves to `null`.
+ */
+import type { Attribution, EntityMention, Sentence } from './doc.js';
+import type { Span } from './span.js';
+import { matchView } from './text.js';
+
+/** Cue verbs and phrases, lower-case. Order matters only for the regex: longer phrases first. */
+export const CUE_PHRASES: readonly string[] = [
+  'according to',
+  'quoted as saying',
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'declared',
+  'declares',
+  'warned',
+  'warns',
+  'noted',
+  'notes',
+  'stressed',
+  'stresses',
+  'claimed',
+  'claims',
+  'insisted',
+  'insists',
+  'announced',
+  'announces',
+  'wrote',
+  'writes',
+  'tweeted',
+  'stated',
+  'confirmed',
+  'confirms',
+  'denied',
+  'denies',
+  'explained',
+  'explains',
+  'argued',
+  'argues',
+  'acknowledged',
+  'admitted',
+  'admits',
+  'replied',
+  'responded',
+  'cautioned',
+  'continued',
+  'asked',
+  'reported',
+];
+
+/** Cues that may come before their speaker ("…," said Morrow). "told X" names the audience, not the speaker. */
+export const INVERTIBLE_CUES: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'added',
+  'adds',
+  'asked',
+  'wrote',
+  'replied',
+  'responded',
+  'explained',
+  'continued',
+  'warned',
+  'insisted',
+  'noted',
+  'declared',
+  'stressed',
+  'cautioned',
+]);
+
+/** Cues that introduce reported speech with "that" ("X said on Tuesday that …"). */
+export const INDIRECT_CUES: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'declared',
+  'warned',
+  'warns',
+  'noted',
+  'stressed',
+  'claimed',
+  'claims',
+  'insisted',
+  'insists',
+  'announced',
+  'wrote',
+  'tweeted',
+  'stated',
+  'confirmed',
+  'denied',
+  'denies',
+  'explained',
+  'argued',
+  'acknowledged',
+  'admitted',
+  'reported',
+]);
+
+/** Words that mark a statement as unverified ("reportedly", "is believed", "according to"). */
+export const HEDGE_RE =
+  /(?<![\p{L}-])(?:reportedly|allegedly|alleged|(?:is|are|was|were) (?:widely )?believed|(?:an )?estimated|according to|unconfirmed|unverified|claimed|claims|purportedly|said to (?:be|have))(?![\p{L}-])/iu;
+
+/** `(?<![\w-])` keeps "so-called" and "unsaid" out. */
+export const CUE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(${CUE_PHRASES.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}-])`,
+  'giu',
+);
+
+/** Person roles: "the foreign minister" is somebody, resolvable to an earlier "Foreign Minister Lena Morrow". */
+const ROLE_HEADS = [
+  'prime minister',
+  'minister',
+  'president',
+  'vice-president',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'commander',
+  'general',
+  'governor',
+  'mayor',
+  'ambassador',
+  'envoy',
+  'chief',
+  'head',
+  'director',
+  'secretary',
+  'chancellor',
+  'leader',
+  'negotiator',
+  'prosecutor',
+  'judge',
+  'lawyer',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'ceo',
+];
+
+/** Bodies: "the ministry" is an organisation, resolvable to an earlier organisation mention. */
+const BODY_HEADS = [
+  'ministry',
+  'government',
+  'army',
+  'military',
+  'police',
+  'agency',
+  'office',
+  'embassy',
+  'council',
+  'commission',
+  'court',
+  'party',
+  'company',
+  'firm',
+  'regulator',
+  'department',
+  'service',
+  'forces',
+  'authorities',
+  'media',
+  'television',
+  'broadcaster',
+  'campaign',
+  'committee',
+  'presidency',
+  'kremlin',
+];
+
+/** Groups and unnamed sources: never resolved to an entity. */
+const GROUP_HEADS = [
+  'officials?',
+  'sources?',
+  'diplomats?',
+  'witness(?:es)?',
+  'residents?',
+  'analysts?',
+  'experts?',
+  'officers?',
+  'aides?',
+  'advis[eo]rs?',
+  'spokespeople',
+  'spokes(?:person|man|woman)s',
+  'ministers',
+  'commanders',
+  'generals',
+  'lawmakers?',
+  'legislators?',
+  'senators?',
+  'investigators?',
+  'prosecutors',
+  'doctors?',
+  'medics?',
+  'paramedics?',
+  'rescuers?',
+  'observers?',
+  'monitors?',
+  'representatives?',
+  'leaders',
+  'activists?',
+  'organi[sz]ers?',
+  'insiders?',
+  'relatives?',
+  'neighbou?rs?',
+  'employees?',
+  'staff',
+  'workers?',
+  'survivors?',
+  'members?',
+  'negotiators',
+  'person',
+  'people',
+  'individual',
+];
+
+const HEAD_ALT = [...ROLE_HEADS.map((h) => h.replace(/ /g, '\\s+')), ...BODY_HEADS, ...GROUP_HEADS].join('|');
+const DET = `(?:the|a|an|one|two|three|four|five|several|some|many|other|another|[A-Z][\\p{L}-]*'s)`;
+/** A modifier word: anything but a function word, so the phrase never swallows "on Tuesday the". */
+const MOD = `(?!(?:the|a|an|on|in|at|of|to|for|by|with|from|and|or|but|as|that|which|who|when|while|after|before|said|told|is|was|were|are|has|had|he|she|it|they|we|i|you)\\s)[\\p{L}'-]+`;
+const TAIL = `(?:,?\\s+(?:who|familiar|close|speaking|with\\s+knowledge|briefed|involved|present|not\\s+authori[sz]ed)[^,"\\n.]{0,80}?,?)?`;
+const NOMINAL = `((?:${DET}\\s+)?(?:${MOD}\\s+){0,3}?(?:${HEAD_ALT})(?![\\p{L}-])${TAIL})`;
+/** Nominal speaker right before a cue: "the foreign minister ", "a spokesperson who declined to be named ". */
+const NOMINAL_BEFORE_RE = new RegExp(`(?:^|[\\s,(])${NOMINAL}\\s+$`, 'iu');
+/** Nominal speaker right after a cue: " a senior official", " officials". */
+const NOMINAL_AFTER_RE = new RegExp(`^\\s+${NOMINAL}`, 'iu');
+const ROLE_HEAD_RE = new RegExp(`(?:^|\\s)(?:${ROLE_HEADS.map((h) => h.replace(/ /g, '\\s+')).join('|')})$`, 'i');
+const BODY_HEAD_RE = new RegExp(`(?:^|\\s)(?:${BODY_HEADS.join('|')})$`, 'i');
+const DEFINITE_RE = /^(?:the|[A-Z][\p{L}-]*'s)\s/iu;
+
+/** Between a named speaker and its cue: nothing, an adverb, or an appositive ", 54, the foreign minister,". */
+const GAP_BEFORE_RE =
+  /^(?:,\s[^,"\n]{1,90},)?\s*(?:(?:has|had|have|also|later|then|again|earlier|previously|reportedly|separately|would|will|did|once|further|quickly|simply)\s+)*$/u;
+const PRONOUN_BEFORE_RE =
+  /(?:^|[\s,(])(he|she|they|it)\s+(?:(?:has|had|have|also|later|then|again|would|will|further|reportedly)\s+)*$/iu;
+const PRONOUN_AFTER_RE = /^\s+(he|she)(?![\p{L}])/iu;
+
+/** How a speaker was recognised. */
+export type AttributionHow = 'entity' | 'pronoun' | 'role' | 'body' | 'unnamed';
+
+/** A cue with the speaker found next to it. */
+export interface AttributionMatch {
+  /** Null when the shape was recognised but cannot be resolved ("it said" with nothing to point at). */
+  speaker: Attribution | null;
+  /** The cue as written, lower-case and single-spaced: "said", "according to". */
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  /** Where the speaker words sit (the pronoun, the role phrase or the entity mention). */
+  speakerStart: number;
+  speakerEnd: number;
+  how: AttributionHow;
+  /** True when the speaker is a person (pronouns may point back to it). */
+  isPerson: boolean;
+}
+
+/** A speaker seen earlier in the article, for pronoun resolution. */
+export interface SeenSpeaker {
+  at: number;
+  speaker: Attribution;
+}
+
+/** Per-document lookup state; build once with `createAttributionContext`. */
+export interface AttributionContext {
+  text: string;
+  view: string;
+  /** Lower-case view, for role look-ups. */
+  lower: string;
+  sentences: readonly Sentence[];
+  /** Entity mentions sorted by start. */
+  entities: readonly EntityMention[];
+  /** Spans of quoted material: person mentions inside them are not pronoun antecedents. */
+  quoted: Span[];
+  /** Person speakers already attributed, in text order (callers push as they go). */
+  speakers: SeenSpeaker[];
+}
+
+/** Build the lookup state for one document. */
+export function createAttributionContext(
+  text: string,
+  sentences: readonly Sentence[],
+  entities: readonly EntityMention[] = [],
+): AttributionContext {
+  const view = matchView(text);
+  const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  return { text, view, lower: view.toLowerCase(), sentences, entities: sorted, quoted: [], speakers: [] };
+}
+
+/** The attribution an entity mention stands for. */
+export function attributionOf(mention: EntityMention): Attribution {
+  return { entityId: mention.entityId, name: mention.name };
+}
+
+/** Index of the first mention with `start >= offset`. */
+function firstMentionFrom(entities: readonly EntityMention[], offset: number): number {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((entities[mid] as EntityMention).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Cues in `[start, end)`, in text order, skipping any inside `skip` spans. */
+export function findCues(ctx: AttributionContext, start: number, end: number, skip: readonly Span[] = []): Span[] {
+  const out: Span[] = [];
+  if (end <= start) return out;
+  const region = ctx.view.slice(start, end);
+  for (const m of region.matchAll(CUE_RE)) {
+    const s = start + (m.index ?? 0);
+    const e = s + m[0].length;
+    if (skip.some((q) => s >= q.start && e <= q.end)) continue;
+    out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+/**
+ * The speaker of the cue at `cue`, looking no further than `[regionStart, regionEnd)` (usually the
+ * sentence, minus quoted material). Tries "X said" first, then "said X" / "according to X".
+ * Returns null when no speaker shape sits next to the cue.
+ */
+export function attributeCue(
+  ctx: AttributionContext,
+  cue: Span,
+  regionStart: number,
+  regionEnd: number,
+): AttributionMatch | null {
+  const cueText = ctx.view.slice(cue.start, cue.end).toLowerCase().replace(/\s+/g, ' ');
+  if (cueText === 'according to') {
+    const after = speakerAfter(ctx, cue.end, regionEnd, true);
+    return after ? { ...after, cue: cueText, cueStart: cue.start, cueEnd: cue.end } : null;
+  }
+  if (cueText === 'quoted as saying') return null;
+  const before = speakerBefore(ctx, regionStart, cue.start);
+  if (before) return { ...before, cue: cueText, cueStart: cue.start, cueEnd: cue.end };
+  if (INVERTIBLE_CUES.has(cueText)) {
+    const after = speakerAfter(ctx, cue.end, regionEnd, false);
+    if (after) return { ...after, cue: cueText, cueStart: cue.start, cueEnd: cue.end };
+  }
+  return null;
+}
+
+/**
+ * The first (or last) attributed cue in `[start, end)`, skipping cues inside `skip` (quoted text).
+ * The region bounds the speaker search too.
+ */
+export function findAttribution(
+  ctx: AttributionContext,
+  start: number,
+  end: number,
+  order: 'first' | 'last' = 'first',
+  skip: readonly Span[] = [],
+): AttributionMatch | null {
+  const cues = findCues(ctx, start, end, skip);
+  if (order === 'last') cues.reverse();
+  for (const cue of cues) {
+    const found = attributeCue(ctx, cue, start, end);
+    if (found) return found;
+  }
+  return null;
+}
+
+type SpeakerShape = Omit<AttributionMatch, 'cue' | 'cueStart' | 'cueEnd'>;
+
+function fromMention(m: EntityMention): SpeakerShape {
+  return {
+    speaker: attributionOf(m),
+    speakerStart: m.start,
+    speakerEnd: m.end,
+    how: 'entity',
+    isPerson: m.type === 'person',
+  };
+}
+
+function speakerBefore(ctx: AttributionContext, regionStart: number, cueStart: number): SpeakerShape | null {
+  const { view, entities } = ctx;
+  // Named speaker: the nearest mention that ends right before the cue (or before an appositive).
+  const windowStart = Math.max(regionStart, cueStart - 160);
+  let i = firstMentionFrom(entities, cueStart) - 1;
+  for (; i >= 0; i--) {
+    const m = entities[i] as EntityMention;
+    if (m.start < windowStart) break;
+    if (m.end > cueStart) continue;
+    const gap = view.slice(m.end, cueStart);
+    if (view.startsWith("'s", m.end)) continue; // "Kestrelgrad's foreign minister said": not Kestrelgrad
+    if (GAP_BEFORE_RE.test(gap)) return fromMention(m);
+    // Name in apposition: "the army chief, Ivo Danek, said".
+    if (/^,\s*$/.test(gap) && /,\s$/.test(view.slice(Math.max(0, m.start - 2), m.start))) return fromMention(m);
+  }
+  const pre = view.slice(windowStart, cueStart);
+  const pronoun = PRONOUN_BEFORE_RE.exec(pre);
+  if (pronoun) {
+    const word = (pronoun[1] as string).toLowerCase();
+    const at = cueStart - pre.length + (pronoun.index ?? 0) + pronoun[0].indexOf(pronoun[1] as string);
+    return pronounShape(ctx, word, at);
+  }
+  const nominal = NOMINAL_BEFORE_RE.exec(pre);
+  if (nominal) {
+    const phrase = nominal[1] as string;
+    const start = windowStart + (nominal.index ?? 0) + nominal[0].indexOf(phrase);
+    return nominalShape(ctx, start, start + phrase.length);
+  }
+  return null;
+}
+
+function speakerAfter(
+  ctx: AttributionContext,
+  cueEnd: number,
+  regionEnd: number,
+  isAccordingTo: boolean,
+): SpeakerShape | null {
+  const { view, entities } = ctx;
+  const post = view.slice(cueEnd, Math.min(regionEnd, cueEnd + 160));
+  const j = firstMentionFrom(entities, cueEnd);
+  const next = entities[j];
+  if (next && next.end <= cueEnd + post.length && /^\s+$/.test(view.slice(cueEnd, next.start))) {
+    if (!view.startsWith("'s", next.end)) return fromMention(next);
+  }
+  if (!isAccordingTo) {
+    const pronoun = PRONOUN_AFTER_RE.exec(post);
+    if (pronoun) {
+      const at = cueEnd + post.indexOf(pronoun[1] as string);
+      return pronounShape(ctx, (pronoun[1] as string).toLowerCase(), at);
+    }
+  }
+  const nominal = NOMINAL_AFTER_RE.exec(post);
+  if (nominal) {
+    const phrase = (nominal[1] as string).replace(/[\s,]+$/, '');
+    const start = cueEnd + nominal[0].indexOf(nominal[1] as string);
+    return nominalShape(ctx, start, start + phrase.length);
+  }
+  if (isAccordingTo) {
+    // "according to figures released by the Kestrelgrad interior ministry": the first named body
+    // or person in the same clause.
+    const clause = /^[^,.;:!?"]{0,100}/.exec(post)?.[0] ?? '';
+    for (let k = j; k < entities.length; k++) {
+      const m = entities[k] as EntityMention;
+      if (m.end > cueEnd + clause.length) break;
+      if (m.type === 'place' || m.type === 'other') continue;
+      if (view.startsWith("'s", m.end)) continue;
+      return fromMention(m);
+    }
+  }
+  return null;
+}
+
+function pronounShape(ctx: AttributionContext, word: string, at: number): SpeakerShape {
+  const base = { speakerStart: at, speakerEnd: at + word.length, how: 'pronoun' as const };
+  // "it"/"they" could be a body or a group: never guessed.
+  if (word !== 'he' && word !== 'she') return { ...base, speaker: null, isPerson: false };
+  return { ...base, speaker: resolvePronoun(ctx, at), isPerson: true };
+}
+
+/**
+ * The person a "he"/"she" at `at` refers to: the nearest preceding person, either a person mention
+ * outside quoted text or a speaker already attributed. Null when there is none.
+ */
+export function resolvePronoun(ctx: AttributionContext, at: number): Attribution | null {
+  let best: { at: number; speaker: Attribution } | null = null;
+  for (let i = ctx.speakers.length - 1; i >= 0; i--) {
+    const s = ctx.speakers[i] as SeenSpeaker;
+    if (s.at < at) {
+      best = s;
+      break;
+    }
+  }
+  for (let i = firstMentionFrom(ctx.entities, at) - 1; i >= 0; i--) {
+    const m = ctx.entities[i] as EntityMention;
+    if (m.type !== 'person' || m.end > at) continue;
+    if (best && m.start <= best.at) break;
+    if (ctx.quoted.some((q) => m.start >= q.start && m.end <= q.end)) continue;
+    best = { at: m.start, speaker: attributionOf(m) };
+    break;
+  }
+  return best ? best.speaker : null;
+}
+
+function nominalShape(ctx: AttributionContext, start: number, end: number): SpeakerShape {
+  const { view, entities } = ctx;
+  const phrase = ctx.text.slice(start, end);
+  // The entities stage may already have linked the phrase ("the foreign minister" → a person).
+  const j = firstMentionFrom(entities, start);
+  for (let k = j; k < entities.length; k++) {
+    const m = entities[k] as EntityMention;
+    if (m.start >= end) break;
+    if (m.end === end || (m.end <= end && /^\s+(?:who|familiar|close|speaking)/.test(view.slice(m.end, end)))) {
+      if (m.type === 'person' || m.type === 'organization') return fromMention(m);
+    }
+  }
+  const core = view
+    .slice(start, end)
+    .replace(/,?\s+(?:who|familiar|close|speaking|with\s+knowledge|briefed|involved|present|not\s+authori).*$/is, '');
+  const base = { speakerStart: start, speakerEnd: end };
+  if (DEFINITE_RE.test(core)) {
+    const words = core
+      .replace(DEFINITE_RE, '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
+    if (ROLE_HEAD_RE.test(core)) {
+      const person = resolveRole(ctx, words, start);
+      if (person) return { ...fromMention(person), speakerStart: start, speakerEnd: end, how: 'role' };
+      return { ...base, speaker: { entityId: null, name: phrase }, how: 'role', isPerson: true };
+    }
+    if (BODY_HEAD_RE.test(core)) {
+      const body = resolveBody(ctx, words, start);
+      if (body) return { ...fromMention(body), speakerStart: start, speakerEnd: end, how: 'body' };
+      return { ...base, speaker: { entityId: null, name: phrase }, how: 'body', isPerson: false };
+    }
+  }
+  return { ...base, speaker: { entityId: null, name: phrase }, how: 'unnamed', isPerson: false };
+}
+
+/**
+ * The person an earlier passage names with this role: "Foreign Minister Lena Morrow", "Lena Morrow,
+ * the foreign minister", "Kestrelgrad's foreign minister, Lena Morrow". Latest occurrence wins.
+ */
+function resolveRole(ctx: AttributionContext, words: string[], before: number): EntityMention | null {
+  const { lower, view, entities } = ctx;
+  const needle = words.join(' ');
+  if (needle.length === 0) return null;
+  let at = lower.lastIndexOf(needle, before - needle.length - 1);
+  while (at >= 0) {
+    const end = at + needle.length;
+    if (!/[\p{L}]/u.test(lower[end] ?? ' ') && !/[\p{L}]/u.test(lower[at - 1] ?? ' ')) {
+      // Title then name.
+      const k = firstMentionFrom(entities, end);
+      const after = entities[k];
+      if (after?.type === 'person' && /^,?\s{1,2}$/.test(view.slice(end, after.start))) return after;
+      // Name then appositive role, or role then appositive name.
+      for (let i = k - 1; i >= 0; i--) {
+        const m = entities[i] as EntityMention;
+        if (m.end < at - 60) break;
+        if (m.type !== 'person' || m.end > at) continue;
+        if (/^,\s+(?:the\s+|[\p{L}-]+'s\s+)?(?:[\p{L}-]+\s+)?$/u.test(view.slice(m.end, at))) return m;
+        break;
+      }
+    }
+    at = at > 0 ? lower.lastIndexOf(needle, at - 1) : -1;
+  }
+  return null;
+}
+
+/** An earlier organisation mention whose name holds every word of "the defence ministry". */
+function resolveBody(ctx: AttributionContext, words: string[], before: number): EntityMention | null {
+  const wanted = words.filter((w) => !w.endsWith("'s"));
+  for (let i = firstMentionFrom(ctx.entities, before) - 1; i >= 0; i--) {
+    const m = ctx.entities[i] as EntityMention;
+    if (m.type !== 'organization') continue;
+    const name = `${m.name} ${m.text}`.toLowerCase();
+    if (wanted.every((w) => name.includes(w.replace(/s$/, '')))) return m;
+  }
+  return null;
+}
+
+/** Spans of sentences, by index, that a caller can treat as "the sentence before/after". */
+export function sentenceBounds(ctx: AttributionContext, index: number): Span | null {
+  const s = ctx.sentences[index];
+  return s ? { start: s.start, end: s.end } : null;
+}

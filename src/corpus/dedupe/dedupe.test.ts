@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { buildArticle, sampleCorpus } from '../fixtures.js';
+import { copyGroups, findDuplicates, inferFromCopies } from './index.js';
+import { estimateJaccard, minhash, normalizedWords, shingleSet } from './minhash.js';
+
+const pair = (a: string, b: string) => (d: { a: string; b: string }) =>
+  (d.a === a && d.b === b) || (d.a === b && d.b === a);
+
+describe('findDuplicates', () => {
+  const corpus = sampleCorpus();
+  const dups = findDuplicates(corpus);
+
+  it('finds the exact copy, with the earlier/fuller article as a', () => {
+    const exact = dups.filter((d) => d.kind === 'exact');
+    expect(exact).toEqual([{ a: 'a_000000000001', b: 'a_000000000002', kind: 'exact', similarity: 1 }]);
+  });
+
+  it('finds the copy-desk edit as near', () => {
+    const near = dups.find(pair('a_000000000001', 'a_000000000003'));
+    expect(near?.kind).toBe('near');
+    expect(near?.a).toBe('a_000000000001'); // a_…003 has no date: the dated, equal-length one first
+    expect(near?.similarity).toBeGreaterThan(0.8);
+  });
+
+  it('finds the re-headlined, cut and extended republication as syndicated', () => {
+    const syn = dups.find(pair('a_000000000001', 'a_000000000004'));
+    expect(syn?.kind).toBe('syndicated');
+    expect(syn?.a).toBe('a_000000000001'); // published a day earlier
+    expect(syn?.similarity).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('groups all copies of the wire story into one copy group', () => {
+    const groups = copyGroups(corpus, dups);
+    expect(groups).toContainEqual(['a_000000000001', 'a_000000000002', 'a_000000000003', 'a_000000000004']);
+    expect(groups).toHaveLength(7); // 10 articles, 4 of them one group
+  });
+
+  it('is independent of input order', () => {
+    expect(findDuplicates([...corpus].reverse())).toEqual(dups);
+  });
+
+  it('finds a short rewrite contained in a long wire story (containment)', () => {
+    const long = corpus[0] as (typeof corpus)[number];
+    const paragraphs = long.text.split('\n\n');
+    const short = buildArticle({
+      id: 'a_00000000000s',
+      text: ['Brief:', ...paragraphs.slice(3, 6)].join('\n\n'),
+    });
+    const found = findDuplicates([long, short]);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.kind).toBe('syndicated');
+    expect(found[0]?.a).toBe(long.id); // the fuller one
+  });
+
+  describe('negative cases', () => {
+    it('does not link articles of the same story written independently', () => {
+      // the rival report shares a quote and names with the wire story, but not its text
+      expect(dups.some((d) => d.a === 'a_000000000005' || d.b === 'a_000000000005')).toBe(false);
+      expect(dups.some((d) => d.a === 'a_000000000006' || d.b === 'a_000000000006')).toBe(false);
+    });
+
+    it('does not link unrelated articles', () => {
+      for (const id of ['a_000000000007', 'a_000000000008', 'a_000000000009', 'a_000000000010']) {
+        expect(dups.some((d) => d.a === id || d.b === id)).toBe(false);
+      }
+    });
+
+    it('does not call tiny identical stubs exact copies', () => {
+      const stubs = ['x1', 'x2'].map((id) => buildArticle({ id, text: 'Subscribe to continue reading.' }));
+      expect(findDuplicates(stubs)).toEqual([]);
+    });
+
+    it('handles empty text', () => {
+      expect(findDuplicates([buildArticle({ id: 'e1', text: '' }), buildArticle({ id: 'e2', text: '' })])).toEqual([]);
+    });
+  });
+});
+
+describe('minhash', () => {
+  it('estimates Jaccard close to the exact value', () => {
+    const words = normalizedWords(sampleCorpus()[0]?.text ?? '');
+    const a = shingleSet(words);
+    const b = shingleSet(words.slice(0, Math.floor(words.length / 2)));
+    const exact = b.length / a.length; // b ⊂ a
+    expect(Math.abs(estimateJaccard(minhash(a), minhash(b)) - exact)).toBeLessThan(0.15);
+  });
+
+  it('folds accents and quotes before shingling', () => {
+    expect(normalizedWords('“Café” Wrenik’s')).toEqual(['cafe', 'wrenik', 's']);
+  });
+});
+
+describe('inferFromCopies', () => {
+  const corpus = sampleCorpus();
+  const inferred = inferFromCopies(corpus, findDuplicates(corpus));
+
+  it('dates an undated copy from its dated copies, as a range when they disagree', () => {
+    // copies are dated 2024-03-12 (x2) and 2024-03-13: the undated one gets the honest range
+    expect(inferred.get('a_000000000003')?.published).toMatchObject({
+      date: null,
+      from: '2024-03-12',
+      to: '2024-03-13',
+      how: 'duplicate',
+    });
+  });
+
+  it('borrows the wire credit a copy dropped', () => {
+    expect(inferred.get('a_000000000004')?.wire).toEqual(['AFP']);
+    expect(inferred.get('a_000000000003')?.wire).toEqual(['AFP']);
+  });
+
+  it('dates from a single agreeing date', () => {
+    const a = buildArticle({ id: 'p1', text: corpus[0]?.text ?? '', date: '2024-03-12' });
+    const b = buildArticle({ id: 'p2', text: `${corpus[0]?.text ?? ''} Extra.` });
+    const inf = inferFromCopies([a, b], findDuplicates([a, b]));
+    expect(inf.get('p2')?.published).toEqual({
+      date: '2024-03-12',
+      from: null,
+      to: null,
+      how: 'duplicate',
+      evidence: 'copy p1',
+    });
+  });
+
+  describe('negative cases', () => {
+    it('leaves dated articles and articles without copies alone', () => {
+      expect(inferred.has('a_000000000001')).toBe(false);
+      expect(inferred.has('a_000000000009')).toBe(false);
+    });
+  });
+});

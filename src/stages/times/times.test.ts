@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { docOf, expectSpan } from '../../../test/helpers/docs.js';
+import type { Published } from '../../core/doc.js';
+import type { StageContext } from '../../core/stage.js';
+import { findTimes, timesStage } from './index.js';
+
+/** 2026-03-12 is a Thursday. */
+const PUBLISHED: Published = { date: '2026-03-12', from: null, to: null, how: 'metadata' };
+const UNKNOWN: Published = { date: null, from: null, to: null, how: 'unknown' };
+
+const ctx: StageContext = {
+  warn: () => {},
+  info: () => {},
+  fail: (rule) => {
+    throw new Error(rule);
+  },
+  debug: () => {},
+};
+
+function timesOf(text: string, published: Published = PUBLISHED) {
+  return timesStage.run(docOf(text, { published }), ctx);
+}
+
+/** [sentence, expected span text, expected value, rule] with the 2026-03-12 publication date. */
+const KNOWN: Array<[string, string, string, string]> = [
+  ['On Wednesday the minister said talks with the rebels had failed.', 'Wednesday', '2026-03-11', 'times/relative-weekday'],
+  ['The minister told reporters on Thursday that the dam was safe.', 'Thursday', '2026-03-12', 'times/relative-weekday'],
+  ['Fighting resumed on Monday near the border, witnesses said.', 'Monday', '2026-03-09', 'times/relative-weekday'],
+  ['The governor said last week that the bridge would reopen.', 'last week', '2026-03', 'times/relative-week'],
+  ['Two days ago, rebels seized the bridge over the Varn.', 'Two days ago', '2026-03-10', 'times/relative-ago'],
+  ['Protesters gathered two days ago outside the ministry.', 'two days ago', '2026-03-10', 'times/relative-ago'],
+  ['Officials met on March 9 in Darvel to discuss the dam.', 'March 9', '2026-03-09', 'times/implied-year'],
+  ['The treaty was signed on March 9, 2026, in Port Elsin.', 'March 9, 2026', '2026-03-09', 'times/absolute-date'],
+  ['The leaders will meet on Friday in the capital.', 'Friday', '2026-03-13', 'times/relative-weekday'],
+  ['Ministers are expected to vote on Wednesday on the budget.', 'Wednesday', '2026-03-18', 'times/relative-weekday'],
+  ['The council plans to vote next Monday.', 'next Monday', '2026-03-16', 'times/relative-weekday'],
+  ['The plant opened in May 2019 after years of delays.', 'May 2019', '2019-05', 'times/month-year'],
+  ['Prices have risen sharply since January, the bank said.', 'January', '2026-01', 'times/implied-year'],
+  ['The new governor will take office in January.', 'January', '2027-01', 'times/implied-year'],
+  ['Floods hit the valley in December, killing 14 people.', 'December', '2025-12', 'times/implied-year'],
+  ['The mine has operated since 2020, employing 2,000 people.', '2020', '2020', 'times/bare-year'],
+  ['Inflation hit 12.53% in 2019, the highest in a decade.', '2019', '2019', 'times/bare-year'],
+  ['The ceasefire collapsed in late 2024.', 'late 2024', '2024', 'times/bare-year'],
+  ['The registry lists the vessel as inspected on 14/10/2023.', '14/10/2023', '2023-10-14', 'times/absolute-date'],
+  ['The letter, dated 03/04/2023, was never answered.', '03/04/2023', '2023', 'times/ambiguous-slash-date'],
+  ['Residents fled yesterday as the water rose.', 'yesterday', '2026-03-11', 'times/relative-casual'],
+  ['Crowds gathered in the square this morning.', 'this morning', '2026-03-12', 'times/relative-casual'],
+  ['Inflation slowed last month, the statistics office said.', 'last month', '2026-02', 'times/relative-period'],
+  ['The fire broke out on Saturday, March 7, near the docks.', 'Saturday, March 7', '2026-03-07', 'times/implied-year'],
+];
+
+describe('timesStage with a known publication date', () => {
+  it.each(KNOWN)('%s', (text, expected, value, rule) => {
+    const items = timesOf(text);
+    expect(items).toHaveLength(1);
+    const item = items[0];
+    if (!item) return;
+    expectSpan(text, item, expected);
+    expect(item.kind).toBe('time');
+    expect(item.value).toBe(value);
+    expect(item.prov.rule).toBe(rule);
+  });
+
+  it('reads the tense per clause: past report, future plan', () => {
+    const text = 'Velmar said on Monday that the talks will resume on Friday.';
+    const items = timesOf(text);
+    expect(items.map((t) => [t.text, t.value])).toEqual([
+      ['Monday', '2026-03-09'],
+      ['Friday', '2026-03-13'],
+    ]);
+    for (const t of items) expectSpan(text, t, t.text);
+  });
+
+  it('keeps a date with a time of day, valued at the day', () => {
+    const text = 'The blast was heard on Wednesday at 3pm across the harbour.';
+    const [item] = timesOf(text);
+    expect(item?.value).toBe('2026-03-11');
+    expect(item?.text).toBe('Wednesday at 3pm');
+  });
+
+  it('finds several expressions with offsets into the whole article', () => {
+    const text =
+      'KESSAN (Wire) - The dam on the Varn river partly collapsed on Tuesday, officials said.\n\n' +
+      'The reservoir was built in 1998 and last inspected on 2 February, 2025. Engineers will return next week.';
+    const items = timesOf(text);
+    expect(items.map((t) => [t.text, t.value])).toEqual([
+      ['Tuesday', '2026-03-10'],
+      ['1998', '1998'],
+      ['2 February, 2025', '2025-02-02'],
+      ['next week', '2026-03'],
+    ]);
+    for (const t of items) expectSpan(text, t, t.text);
+  });
+
+  it('uses the end of a published range, with lower confidence', () => {
+    const published: Published = { date: null, from: '2026-03-01', to: '2026-03-12', how: 'text' };
+    const [item] = timesOf('The minister resigned two days ago.', published);
+    expect(item?.value).toBe('2026-03-10');
+    expect(item?.prov.confidence).toBe(0.5);
+  });
+});
+
+describe('timesStage with an unknown publication date', () => {
+  /** Relative expressions stay null: never resolved against today. */
+  const RELATIVE: Array<[string, string]> = [
+    ['On Wednesday the minister said talks had failed.', 'Wednesday'],
+    ['The governor said last week that the bridge would reopen.', 'last week'],
+    ['Two days ago, rebels seized the bridge.', 'Two days ago'],
+    ['Officials met on March 9 in Darvel.', 'March 9'],
+    ['The leaders will meet on Friday.', 'Friday'],
+    ['Prices have risen since January.', 'January'],
+    ['Residents fled yesterday.', 'yesterday'],
+  ];
+  it.each(RELATIVE)('%s → null', (text, expected) => {
+    const [item] = timesOf(text, UNKNOWN);
+    if (!item) throw new Error('no time found');
+    expectSpan(text, item, expected);
+    expect(item.value).toBeNull();
+    expect(item.prov.rule).toMatch(/^times\/unresolved-/);
+  });
+
+  const ABSOLUTE: Array<[string, string, string]> = [
+    ['The treaty was signed on March 9, 2026, in Port Elsin.', 'March 9, 2026', '2026-03-09'],
+    ['The plant opened in May 2019.', 'May 2019', '2019-05'],
+    ['The war ended in 2019.', '2019', '2019'],
+    ['The vessel was inspected on 14/10/2023.', '14/10/2023', '2023-10-14'],
+  ];
+  it.each(ABSOLUTE)('%s → still resolved', (text, expected, value) => {
+    const [item] = timesOf(text, UNKNOWN);
+    if (!item) throw new Error('no time found');
+    expectSpan(text, item, expected);
+    expect(item.value).toBe(value);
+  });
+});
+
+describe('negative cases', () => {
+  const NEGATIVE = [
+    'Inflation reached 12.53% this quarter.',
+    'The baby was weighed at 6.5 kilograms.',
+    'Some 40,000 troops were moved to the north.',
+    'The convoy turned onto Route 9 near Kessan.',
+    'Talks may resume if both sides agree.',
+    'Police blocked the march on the capital.',
+    'Updated 09:41 GMT',
+    'The Sun reported the story first.',
+    'He sat down and said nothing.',
+    'About 2,000 people and 2000 homes were affected.',
+    'Half the voters, roughly 1/2 of the district, stayed home.',
+    'One of 2000 applicants was chosen.',
+    'Output rose by 2015 tonnes.',
+  ];
+  it.each(NEGATIVE)('%s', (text) => {
+    expect(timesOf(text)).toEqual([]);
+  });
+
+  it('skips sentences with no date cue without calling chrono', () => {
+    expect(findTimes('Officials said the situation was calm.', { date: '2026-03-12', to: null })).toEqual([]);
+  });
+});

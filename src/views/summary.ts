@@ -1,0 +1,120 @@
+/**
+ * The story summary printed by `analyze` and `stories`: per story its articles, independent
+ * sources, top actors, key quotes, numeric claims and conflicts. Plain text, 100 columns.
+ */
+import type { Story } from '../core/corpus.js';
+import type { ExportArticle, ExportDocument } from './export.js';
+
+export interface SummaryOptions {
+  /** Most stories printed (default all). */
+  limit?: number;
+  /** Items per list (default 4). */
+  top?: number;
+}
+
+const TYPE_LABELS: [string, string][] = [
+  ['person', 'People'],
+  ['organization', 'Organisations'],
+  ['place', 'Places'],
+  ['country', 'Countries'],
+];
+
+/** Text summary of every story in `doc`, biggest first. */
+export function formatStories(doc: ExportDocument, options: SummaryOptions = {}): string {
+  const top = options.top ?? 4;
+  const byId = new Map(doc.articles.map((a) => [a.id, a]));
+  const entityName = new Map(doc.entities.map((e) => [e.entityId, e.name]));
+  const stories = [...doc.stories].sort(
+    (a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length,
+  );
+  const shown = stories.slice(0, options.limit ?? stories.length);
+  const lines: string[] = [];
+  shown.forEach((story, i) => {
+    lines.push(...formatStory(story, i + 1, byId, entityName, doc, top), '');
+  });
+  if (shown.length < stories.length) lines.push(`… and ${stories.length - shown.length} more stories`);
+  return lines.join('\n');
+}
+
+function formatStory(
+  story: Story,
+  n: number,
+  byId: Map<string, ExportArticle>,
+  entityName: Map<string, string>,
+  doc: ExportDocument,
+  top: number,
+): string[] {
+  const articles = story.articles.map((id) => byId.get(id)).filter((a): a is ExportArticle => a !== undefined);
+  articles.sort((a, b) => (a.published.date ?? '9999').localeCompare(b.published.date ?? '9999') || a.id.localeCompare(b.id));
+  const dates = articles.map((a) => a.published.date).filter((d): d is string => d !== null);
+  const span = dates.length ? `${dates[0]} → ${dates.at(-1)}` : 'dates unknown';
+  const out = [
+    `[${n}] ${story.title}  (${story.storyId})`,
+    `    ${plural(articles.length, 'article')}, ${plural(story.independentSources, 'independent source')} · ${span}`,
+  ];
+  for (const a of articles) {
+    const date = a.published.date ?? (a.published.how === 'unknown' ? 'date unknown' : `~${a.published.to ?? '?'}`);
+    const wire = a.wire.length ? ` [${a.wire.join(', ')}]` : '';
+    out.push(`      ${date.padEnd(12)} ${clip(a.site ?? '(unknown site)', 24).padEnd(24)} ${clip(a.title ?? '(untitled)', 56)}${wire}  ${a.id}`);
+  }
+  const counts = new Map<string, { n: number; type: string }>();
+  for (const a of articles) {
+    const seen = new Set<string>();
+    for (const e of a.entities) {
+      if (seen.has(e.entityId)) continue;
+      seen.add(e.entityId);
+      const c = counts.get(e.entityId) ?? { n: 0, type: e.type };
+      c.n++;
+      counts.set(e.entityId, c);
+    }
+  }
+  for (const [type, label] of TYPE_LABELS) {
+    const ranked = [...counts].filter(([, c]) => c.type === type).sort((x, y) => y[1].n - x[1].n || x[0].localeCompare(y[0]));
+    if (ranked.length === 0) continue;
+    out.push(`    ${label}: ${ranked.slice(0, top).map(([id, c]) => `${entityName.get(id) ?? id} (${c.n})`).join(', ')}`);
+  }
+  const quotes = articles
+    .flatMap((a) => a.quotes.filter((q) => q.speaker !== null && q.text.length >= 25).map((q) => ({ q, a })))
+    .sort((x, y) => y.q.text.length - x.q.text.length);
+  const seenQuotes = new Set<string>();
+  const keyQuotes = quotes.filter(({ q }) => {
+    const key = q.text.toLowerCase().replace(/\W+/g, ' ').slice(0, 60);
+    if (seenQuotes.has(key)) return false;
+    seenQuotes.add(key);
+    return true;
+  });
+  if (keyQuotes.length) {
+    out.push('    Quotes:');
+    for (const { q, a } of keyQuotes.slice(0, top)) {
+      out.push(`      “${clip(q.text, 110)}” — ${q.speaker?.name} (${a.site ?? a.id})`);
+    }
+  }
+  const claims = articles.flatMap((a) => a.claims.map((c) => ({ c, a })));
+  if (claims.length) {
+    out.push('    Claims:');
+    const withClaimant = claims.filter(({ c }) => c.claimant !== null);
+    for (const { c, a } of [...withClaimant, ...claims.filter(({ c }) => c.claimant === null)].slice(0, top + 2)) {
+      const who = c.claimant ? `according to ${c.claimant.name}` : 'no claimant';
+      out.push(`      ${clip(c.text, 50)} [${formatValue(c.value, c.valueMax)} ${c.unit}${c.hedged ? ', hedged' : ''}] — ${who} (${a.site ?? a.id})`);
+    }
+  }
+  const conflicts = doc.conflicts.filter((c) => c.storyId === story.storyId);
+  if (conflicts.length) {
+    out.push('    Conflicts:');
+    for (const c of conflicts) out.push(`      ! ${c.kind}: ${clip(c.summary, 150)}`);
+  }
+  void entityName;
+  return out;
+}
+
+export function formatValue(value: number, valueMax: number | null | undefined): string {
+  const f = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return valueMax != null && valueMax !== value ? `${f(value)}–${f(valueMax)}` : f(value);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
