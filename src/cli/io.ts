@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { type Store, openStore } from '../store/open.js';
+import { openStore, type Store } from '../store/open.js';
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {

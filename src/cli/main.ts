@@ -11,8 +11,6 @@ import { registerShow } from './commands/show.js';
 import { registerStories } from './commands/stories.js';
 import { UsageError } from './io.js';
 
-
-
 /** Run the CLI on `argv` (as `process.argv`); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;

@@ -51,7 +51,7 @@ export function normalizeWhitespace(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u2009\u200a\u202f\u3000\t ]+/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .split('\n')
     .map((line) => line.trim())
     .join('\n')
@@ -61,10 +61,64 @@ export function normalizeWhitespace(text: string): string {
 
 /** Abbreviations that end with a period but do not end a sentence. Lower-case, without the dot. */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'gov',
-  'sen', 'rep', 'pres', 'st', 'jr', 'sr', 'rev', 'hon', 'amb', 'insp', 'supt', 'no', 'vs', 'etc',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft',
-  'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'fig', 'm', 'mme', 'mlle', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'adm',
+  'sgt',
+  'gov',
+  'sen',
+  'rep',
+  'pres',
+  'st',
+  'jr',
+  'sr',
+  'rev',
+  'hon',
+  'amb',
+  'insp',
+  'supt',
+  'no',
+  'vs',
+  'etc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'approx',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'est',
+  'fig',
+  'm',
+  'mme',
+  'mlle',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.g',
+  'i.e',
 ]);
 
 /**
@@ -95,7 +149,7 @@ export function splitSentences(text: string): Sentence[] {
     const next = skipSpace(view, end);
     if (next === end && end < view.length) continue; // no space after: "3.5", "U.S.A"
     if (next >= view.length) continue;
-    if (!/[A-Z0-9"'(\[\u00c0-\u024f]/.test(view[next] ?? '')) continue;
+    if (!/[A-Z0-9"'([\u00c0-\u024f]/.test(view[next] ?? '')) continue;
     if (c === '.' && isAbbreviation(view, i)) continue;
     push(end);
     start = next;
@@ -160,5 +214,7 @@ export function foldKey(text: string): string {
 
 /** kebab-case slug of a name, for ids. */
 export function slugify(text: string): string {
-  return foldKey(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return foldKey(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -5,14 +5,14 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { NewsDoc, RawDoc } from '../core/doc.js';
-import { type Pipeline, createPipeline } from '../core/pipeline.js';
+import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { analyzeCorpus } from '../corpus/index.js';
 import { type ExtractResult, extractArticle } from '../stages/extract/index.js';
-import { type IngestOptions, expandInputs, readInput } from '../stages/ingest/index.js';
+import { expandInputs, type IngestOptions, readInput } from '../stages/ingest/index.js';
+import type { Store } from '../store/open.js';
 import { findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
 import { replaceCorpus } from '../store/repos/corpus.js';
-import { type RecordedDiagnostic, finishRun, recordDiagnostics, startRun } from '../store/repos/runs.js';
-import type { Store } from '../store/open.js';
+import { finishRun, type RecordedDiagnostic, recordDiagnostics, startRun } from '../store/repos/runs.js';
 import { ANNOTATE_STAGES } from './configuration.js';
 import { CODE_VERSION } from './version.js';
 
@@ -46,7 +46,11 @@ export interface AnalyzeReport {
 }
 
 /** Run the main job on `inputs`, storing into `store`. */
-export async function analyze(store: Store, inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeReport> {
+export async function analyze(
+  store: Store,
+  inputs: readonly string[],
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeReport> {
   const pipeline = createPipeline(ANNOTATE_STAGES, { errorPolicy: options.errorPolicy ?? 'record' });
   const batchSize = options.batchSize ?? 200;
   const runId = await startRun(store.db, inputs, CODE_VERSION);
@@ -90,7 +94,8 @@ export async function analyze(store: Store, inputs: readonly string[], options: 
           report.failures.push({ origin: raw.origin, diagnostic: outcome.fatal });
         } else {
           const { doc } = outcome;
-          for (const d of doc.diagnostics) diagnostics.push({ origin: raw.origin, articleId: doc.article.id, diagnostic: d });
+          for (const d of doc.diagnostics)
+            diagnostics.push({ origin: raw.origin, articleId: doc.article.id, diagnostic: d });
           report.warnings += doc.diagnostics.filter((d) => d.severity === 'warning').length;
           batch.push(doc);
           if (batch.length >= batchSize) await flush();

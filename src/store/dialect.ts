@@ -2,9 +2,10 @@
  * The only file that knows SQLite from PostgreSQL. Migrations and repositories call these
  * helpers and never test the dialect themselves.
  */
+
+import SQLite from 'better-sqlite3';
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
 import { SqliteDialect } from 'kysely';
-import SQLite from 'better-sqlite3';
 
 export type DialectName = 'sqlite';
 

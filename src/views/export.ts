@@ -5,9 +5,9 @@
 import type { CorpusArticle, CorpusResult } from '../core/corpus.js';
 import type { Attribution, EntityMention } from '../core/doc.js';
 import type { Provenance } from '../core/provenance.js';
+import type { Store } from '../store/open.js';
 import { loadCorpusArticles } from '../store/repos/articles.js';
 import { loadCorpus } from '../store/repos/corpus.js';
-import type { Store } from '../store/open.js';
 
 export const SCHEMA_VERSION = 1;
 

@@ -49,7 +49,9 @@ export function formatArticle(a: ExportArticle): string {
   if (a.quotes.length) {
     lines.push('Quotes:');
     for (const q of a.quotes) {
-      lines.push(`  ${q.start}-${q.end} “${clip(q.text, 90)}” — ${q.speaker ? q.speaker.name : 'speaker unknown'}${q.cue ? ` (${q.cue})` : ''}`);
+      lines.push(
+        `  ${q.start}-${q.end} “${clip(q.text, 90)}” — ${q.speaker ? q.speaker.name : 'speaker unknown'}${q.cue ? ` (${q.cue})` : ''}`,
+      );
     }
   }
   if (a.claims.length) {
@@ -86,7 +88,8 @@ export function formatStory(story: Story, doc: ExportDocument): string {
   }
   if (story.events.length) {
     lines.push('', 'Events:');
-    for (const e of story.events) lines.push(`  ${e.date ?? 'undated'}  ${clip(e.title, 80)}  (${e.articles.length} articles)`);
+    for (const e of story.events)
+      lines.push(`  ${e.date ?? 'undated'}  ${clip(e.title, 80)}  (${e.articles.length} articles)`);
   }
   const timeline = doc.timeline.filter((t) => t.storyId === story.storyId);
   if (timeline.length) {
@@ -96,14 +99,16 @@ export function formatStory(story: Story, doc: ExportDocument): string {
   const duplicates = doc.duplicates.filter((d) => story.articles.includes(d.a) || story.articles.includes(d.b));
   if (duplicates.length) {
     lines.push('', 'Copies:');
-    for (const d of duplicates) lines.push(`  ${d.b} is a ${d.kind} copy of ${d.a} (similarity ${d.similarity.toFixed(2)})`);
+    for (const d of duplicates)
+      lines.push(`  ${d.b} is a ${d.kind} copy of ${d.a} (similarity ${d.similarity.toFixed(2)})`);
   }
   const conflicts = doc.conflicts.filter((c) => c.storyId === story.storyId);
   if (conflicts.length) {
     lines.push('', 'Conflicts:');
     for (const c of conflicts) {
       lines.push(`  ! ${c.kind}: ${c.summary}`);
-      for (const item of c.items) lines.push(`      ${item.article} ${item.start}-${item.end}: “${clip(item.text, 90)}”`);
+      for (const item of c.items)
+        lines.push(`      ${item.article} ${item.start}-${item.end}: “${clip(item.text, 90)}”`);
     }
   }
   return lines.join('\n');

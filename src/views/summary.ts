@@ -45,7 +45,9 @@ function formatStory(
   top: number,
 ): string[] {
   const articles = story.articles.map((id) => byId.get(id)).filter((a): a is ExportArticle => a !== undefined);
-  articles.sort((a, b) => (a.published.date ?? '9999').localeCompare(b.published.date ?? '9999') || a.id.localeCompare(b.id));
+  articles.sort(
+    (a, b) => (a.published.date ?? '9999').localeCompare(b.published.date ?? '9999') || a.id.localeCompare(b.id),
+  );
   const dates = articles.map((a) => a.published.date).filter((d): d is string => d !== null);
   const span = dates.length ? `${dates[0]} → ${dates.at(-1)}` : 'dates unknown';
   const out = [
@@ -55,7 +57,9 @@ function formatStory(
   for (const a of articles) {
     const date = a.published.date ?? (a.published.how === 'unknown' ? 'date unknown' : `~${a.published.to ?? '?'}`);
     const wire = a.wire.length ? ` [${a.wire.join(', ')}]` : '';
-    out.push(`      ${date.padEnd(12)} ${clip(a.site ?? '(unknown site)', 24).padEnd(24)} ${clip(a.title ?? '(untitled)', 56)}${wire}  ${a.id}`);
+    out.push(
+      `      ${date.padEnd(12)} ${clip(a.site ?? '(unknown site)', 24).padEnd(24)} ${clip(a.title ?? '(untitled)', 56)}${wire}  ${a.id}`,
+    );
   }
   const counts = new Map<string, { n: number; type: string }>();
   for (const a of articles) {
@@ -69,9 +73,16 @@ function formatStory(
     }
   }
   for (const [type, label] of TYPE_LABELS) {
-    const ranked = [...counts].filter(([, c]) => c.type === type).sort((x, y) => y[1].n - x[1].n || x[0].localeCompare(y[0]));
+    const ranked = [...counts]
+      .filter(([, c]) => c.type === type)
+      .sort((x, y) => y[1].n - x[1].n || x[0].localeCompare(y[0]));
     if (ranked.length === 0) continue;
-    out.push(`    ${label}: ${ranked.slice(0, top).map(([id, c]) => `${entityName.get(id) ?? id} (${c.n})`).join(', ')}`);
+    out.push(
+      `    ${label}: ${ranked
+        .slice(0, top)
+        .map(([id, c]) => `${entityName.get(id) ?? id} (${c.n})`)
+        .join(', ')}`,
+    );
   }
   const quotes = articles
     .flatMap((a) => a.quotes.filter((q) => q.speaker !== null && q.text.length >= 25).map((q) => ({ q, a })))
@@ -95,7 +106,9 @@ function formatStory(
     const withClaimant = claims.filter(({ c }) => c.claimant !== null);
     for (const { c, a } of [...withClaimant, ...claims.filter(({ c }) => c.claimant === null)].slice(0, top + 2)) {
       const who = c.claimant ? `according to ${c.claimant.name}` : 'no claimant';
-      out.push(`      ${clip(c.text, 50)} [${formatValue(c.value, c.valueMax)} ${c.unit}${c.hedged ? ', hedged' : ''}] — ${who} (${a.site ?? a.id})`);
+      out.push(
+        `      ${clip(c.text, 50)} [${formatValue(c.value, c.valueMax)} ${c.unit}${c.hedged ? ', hedged' : ''}] — ${who} (${a.site ?? a.id})`,
+      );
     }
   }
   const conflicts = doc.conflicts.filter((c) => c.storyId === story.storyId);

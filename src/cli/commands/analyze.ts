@@ -6,7 +6,7 @@ import { analyze } from '../../pipeline/analyze.js';
 import { DEFAULT_MAX_BYTES } from '../../stages/ingest/index.js';
 import { buildExport } from '../../views/export.js';
 import { formatStories } from '../../views/summary.js';
-import { UsageError, dbLocation, withStore } from '../io.js';
+import { dbLocation, UsageError, withStore } from '../io.js';
 
 /** Above this many inputs, a TTY gets a progress bar. */
 const PROGRESS_MIN_INPUTS = 36;
@@ -21,38 +21,44 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
     .option('--max-bytes <n>', `largest input file in bytes (default ${DEFAULT_MAX_BYTES})`)
     .option('--limit <n>', 'print at most this many stories')
     .option('--quiet', 'print only the counts, not the stories')
-    .action(async (inputs: string[], opts: { db?: string; json?: string; maxBytes?: string; limit?: string; quiet?: boolean }) => {
-      const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
-      if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-        throw new UsageError(`Unexpected \`--max-bytes ${opts.maxBytes}\`, expected a positive integer`);
-      }
-      const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-      await withStore(dbLocation(opts.db), async (store) => {
-        let bar: SingleBar | undefined;
-        const started = performance.now();
-        const report = await analyze(store, inputs, {
-          ...(maxBytes ? { maxBytes } : {}),
-          onInputs: (count) => {
-            if (process.stderr.isTTY && count > PROGRESS_MIN_INPUTS) {
-              bar = new SingleBar({ stream: process.stderr, format: 'analyze [{bar}] {value}/{total} {duration}s' });
-              bar.start(count, 0);
-            }
-          },
-          onProgress: (done) => bar?.update(done),
+    .action(
+      async (
+        inputs: string[],
+        opts: { db?: string; json?: string; maxBytes?: string; limit?: string; quiet?: boolean },
+      ) => {
+        const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
+        if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
+          throw new UsageError(`Unexpected \`--max-bytes ${opts.maxBytes}\`, expected a positive integer`);
+        }
+        const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+        await withStore(dbLocation(opts.db), async (store) => {
+          let bar: SingleBar | undefined;
+          const started = performance.now();
+          const report = await analyze(store, inputs, {
+            ...(maxBytes ? { maxBytes } : {}),
+            onInputs: (count) => {
+              if (process.stderr.isTTY && count > PROGRESS_MIN_INPUTS) {
+                bar = new SingleBar({ stream: process.stderr, format: 'analyze [{bar}] {value}/{total} {duration}s' });
+                bar.start(count, 0);
+              }
+            },
+            onProgress: (done) => bar?.update(done),
+          });
+          bar?.stop();
+          const seconds = (performance.now() - started) / 1000;
+          for (const f of report.failures)
+            process.stderr.write(`failed: ${formatDiagnostic(f.origin, f.diagnostic)}\n`);
+          const doc = await buildExport(store);
+          if (opts.json) await writeFile(opts.json, `${JSON.stringify(doc, null, 2)}\n`);
+          const out: string[] = [
+            `Analysed ${report.inputs} inputs in ${seconds.toFixed(1)}s: ${report.stored.length} stored, ${report.unchanged.length} unchanged, ${report.failures.length} failed.`,
+            `Store ${store.location}: ${report.articlesInStore} articles, ${doc.stories.length} stories, ${doc.duplicates.length} copies, ${doc.conflicts.length} conflicts.`,
+            '',
+          ];
+          if (!opts.quiet) out.push(formatStories(doc, limit ? { limit } : {}));
+          process.stdout.write(`${out.join('\n')}\n`);
+          if (report.failures.length > 0) setExit(1);
         });
-        bar?.stop();
-        const seconds = (performance.now() - started) / 1000;
-        for (const f of report.failures) process.stderr.write(`failed: ${formatDiagnostic(f.origin, f.diagnostic)}\n`);
-        const doc = await buildExport(store);
-        if (opts.json) await writeFile(opts.json, `${JSON.stringify(doc, null, 2)}\n`);
-        const out: string[] = [
-          `Analysed ${report.inputs} inputs in ${seconds.toFixed(1)}s: ${report.stored.length} stored, ${report.unchanged.length} unchanged, ${report.failures.length} failed.`,
-          `Store ${store.location}: ${report.articlesInStore} articles, ${doc.stories.length} stories, ${doc.duplicates.length} copies, ${doc.conflicts.length} conflicts.`,
-          '',
-        ];
-        if (!opts.quiet) out.push(formatStories(doc, limit ? { limit } : {}));
-        process.stdout.write(`${out.join('\n')}\n`);
-        if (report.failures.length > 0) setExit(1);
-      });
-    });
+      },
+    );
 }

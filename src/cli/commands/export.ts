@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildExport, toJsonLines } from '../../views/export.js';
 import { toMarkdown } from '../../views/markdown.js';
-import { UsageError, dbLocation, withStore, writeOutput } from '../io.js';
+import { dbLocation, UsageError, withStore, writeOutput } from '../io.js';
 
 const FORMATS = ['json', 'jsonl', 'md'] as const;
 

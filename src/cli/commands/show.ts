@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildExport } from '../../views/export.js';
 import { formatArticle, formatStory } from '../../views/show.js';
-import { UsageError, dbLocation, withStore } from '../io.js';
+import { dbLocation, UsageError, withStore } from '../io.js';
 
 export function registerShow(program: Command, _setExit: (code: number) => void): void {
   program
@@ -15,7 +15,8 @@ export function registerShow(program: Command, _setExit: (code: number) => void)
         const stories = doc.stories.filter((s) => s.storyId.startsWith(id));
         const articles = doc.articles.filter((a) => a.id.startsWith(id));
         const matches = stories.length + articles.length;
-        if (matches === 0) throw new UsageError(`Unexpected id \`${id}\`, expected a story id (s_…) or article id (a_…) in the store`);
+        if (matches === 0)
+          throw new UsageError(`Unexpected id \`${id}\`, expected a story id (s_…) or article id (a_…) in the store`);
         if (matches > 1) {
           const ids = [...stories.map((s) => s.storyId), ...articles.map((a) => a.id)].slice(0, 5).join(', ');
           throw new UsageError(`Ambiguous id \`${id}\`: matches ${ids}`);

@@ -22,7 +22,7 @@ import { articleEntities, articleTerms, idfTable, tfidfVector } from './features
  */
 export const STORY_JOIN_THRESHOLD = 0.3;
 /** Below this term cosine, shared entities alone never join a story (same country ≠ same story). */
-export const MIN_TERM_COSINE = 0.08;
+export const MIN_TERM_COSINE = 0.05;
 export const TERM_WEIGHT = 0.6;
 export const ENTITY_WEIGHT = 0.4;
 /** A story stays open this many days after its latest article. */

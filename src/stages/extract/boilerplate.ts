@@ -27,10 +27,10 @@ export const RELATED_LINE =
 
 /**
  * "Read also: <headline>." inside a paragraph: cut out, up to the headline's end punctuation.
- * Requires the colon, so prose such as "read more carefully" never matches.
+ * Requires the colon and a capital, so prose such as "the cases were related: three…" never matches.
  */
 export const INLINE_RELATED =
-  /(?:^|\s+)(?:\(|\[)?(?:also read|read also|read more|see also|related|more on this story)\s*:\s*[^.!?\n()[\]]{3,200}[.!?]?(?:\)|\])?(?=\s|$)/gi;
+  /(?:^|\s+)(?:\(|\[)?(?:Also read|ALSO READ|Read also|READ ALSO|Read more|READ MORE|See also|SEE ALSO|Related|RELATED|More on this story|MORE ON THIS STORY)\s*:\s*[^.!?\n()[\]]{3,200}[.!?]?(?:\)|\])?(?=\s|$)/g;
 
 /** Photo credits at the end of a caption line: "(Photo: Lena Varga/AFP)", "Photo: Reuters". */
 export const TRAILING_CREDIT =

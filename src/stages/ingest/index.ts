@@ -33,5 +33,5 @@ export async function readInput(item: ExpandedInput, options: IngestOptions = {}
   return readFileSource(item.path, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
 }
 
-export { expandInputs, type ExpandedInput } from './expand.js';
+export { type ExpandedInput, expandInputs } from './expand.js';
 export { SUPPORTED_EXTENSIONS } from './sources/file.js';

@@ -54,7 +54,10 @@ const YEAR_LEAD_RE = /^(?:in|since|by|until|till|from|during|before|after|throug
 const TRAIL_RE = /\s*[,)）]$/;
 
 /** The reference day of an article and how sure it is: exact date (1) or end of a range (0.5). */
-export function referenceDay(published: { date: string | null; to: string | null }): { day: Day; confidence: number } | null {
+export function referenceDay(published: {
+  date: string | null;
+  to: string | null;
+}): { day: Day; confidence: number } | null {
   const exact = parseIsoDay(published.date);
   if (exact) return { day: exact, confidence: 1 };
   const to = parseIsoDay(published.to);

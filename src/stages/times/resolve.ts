@@ -52,7 +52,7 @@ export function parseIsoDay(iso: string | null | undefined): Day | null {
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-function isRelative(r: ParsedResult, tags: Set<string>): boolean {
+function isRelative(tags: Set<string>): boolean {
   if (tags.has('result/relativeDate')) return true;
   for (const tag of tags) if (tag.startsWith('casualReference/')) return true;
   return false;
@@ -110,7 +110,7 @@ export function resolveResult(
   const s = r.start;
   const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day');
   const isWeek = WEEK_RE.test(r.text) && (!s.isCertain('day') || tags.has('result/relativeDate'));
-  const relative = isRelative(r, tags) || weekdayOnly || isWeek;
+  const relative = isRelative(tags) || weekdayOnly || isWeek;
 
   if (!reference) {
     if (relative) return { value: null, rule: 'times/unresolved-relative' };
@@ -139,7 +139,7 @@ export function resolveResult(
         : addDays(reference, -((refDow - weekday + 7) % 7));
     return anchored({ value: isoDay(day), rule: 'times/relative-weekday' }, 0.8);
   }
-  if (isRelative(r, tags)) {
+  if (isRelative(tags)) {
     const d = chronoDay(r);
     const casual = [...tags].some((t) => t.startsWith('casualReference/'));
     const rule = casual ? 'times/relative-casual' : 'times/relative-ago';

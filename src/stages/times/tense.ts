@@ -13,7 +13,8 @@ const FUTURE_RE =
 /** Past cues: common irregular past forms and any "-ed" word not on the exception list. */
 const PAST_RE =
   /\b(?:said|told|met|went|came|took|gave|saw|made|fled|left|held|began|won|lost|fell|rose|hit|struck|shot|sent|spoke|wrote|brought|bought|sold|paid|built|found|kept|led|ran|got|broke|chose|drove|flew|grew|knew|threw|was|were|had|did|ago|yesterday|last|earlier|[a-z]{2,}ed)\b/gi;
-const NOT_PAST = /^(?:need|feed|seed|speed|red|bed|bred|hundred|indeed|proceed|exceed|succeed|breed|greed|creed|weed|reed|deed|embed|shred|sled|wed|shed|bleed)$/i;
+const NOT_PAST =
+  /^(?:need|feed|seed|speed|red|bed|bred|hundred|indeed|proceed|exceed|succeed|breed|greed|creed|weed|reed|deed|embed|shred|sled|wed|shed|bleed)$/i;
 
 /**
  * Tense governing the span `[start, end)` of `sentence` (offsets inside the sentence string).

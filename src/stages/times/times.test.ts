@@ -23,8 +23,18 @@ function timesOf(text: string, published: Published = PUBLISHED) {
 
 /** [sentence, expected span text, expected value, rule] with the 2026-03-12 publication date. */
 const KNOWN: Array<[string, string, string, string]> = [
-  ['On Wednesday the minister said talks with the rebels had failed.', 'Wednesday', '2026-03-11', 'times/relative-weekday'],
-  ['The minister told reporters on Thursday that the dam was safe.', 'Thursday', '2026-03-12', 'times/relative-weekday'],
+  [
+    'On Wednesday the minister said talks with the rebels had failed.',
+    'Wednesday',
+    '2026-03-11',
+    'times/relative-weekday',
+  ],
+  [
+    'The minister told reporters on Thursday that the dam was safe.',
+    'Thursday',
+    '2026-03-12',
+    'times/relative-weekday',
+  ],
   ['Fighting resumed on Monday near the border, witnesses said.', 'Monday', '2026-03-09', 'times/relative-weekday'],
   ['The governor said last week that the bridge would reopen.', 'last week', '2026-03', 'times/relative-week'],
   ['Two days ago, rebels seized the bridge over the Varn.', 'Two days ago', '2026-03-10', 'times/relative-ago'],

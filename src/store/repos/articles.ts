@@ -40,12 +40,18 @@ export async function insertDocs(db: Kysely<Database>, docs: readonly NewsDoc[],
     const now = new Date().toISOString();
     const articleRows = fresh.map((d) => toArticleRow(d.article, runId, now));
     for (let i = 0; i < articleRows.length; i += 100) {
-      await trx.insertInto('articles').values(articleRows.slice(i, i + 100)).execute();
+      await trx
+        .insertInto('articles')
+        .values(articleRows.slice(i, i + 100))
+        .execute();
     }
     const mentionRows = fresh.flatMap(toMentionRows);
     // 11 columns per row; stay well under SQLite's bound-parameter limit.
     for (let i = 0; i < mentionRows.length; i += 2000) {
-      await trx.insertInto('mentions').values(mentionRows.slice(i, i + 2000)).execute();
+      await trx
+        .insertInto('mentions')
+        .values(mentionRows.slice(i, i + 2000))
+        .execute();
     }
     return fresh.map((d) => d.article.id);
   });
@@ -175,6 +181,9 @@ export async function findArticleIds(db: Db, prefix: string): Promise<string[]> 
 }
 
 export async function countArticles(db: Db): Promise<number> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -22,8 +22,11 @@ async function insertChunked<T extends keyof Database & string>(
   size = 500,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
-    // biome-ignore lint/suspicious/noExplicitAny: rows are built to match `table` by the callers below
-    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+    await db
+      .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: rows are built to match `table` by the callers below
+      .values(rows.slice(i, i + size) as any)
+      .execute();
   }
 }
 
@@ -34,7 +37,15 @@ export async function replaceCorpus(
   remap: ReadonlyMap<string, string>,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of ['entities', 'entity_remap', 'duplicates', 'stories', 'story_members', 'timeline', 'conflicts'] as const) {
+    for (const table of [
+      'entities',
+      'entity_remap',
+      'duplicates',
+      'stories',
+      'story_members',
+      'timeline',
+      'conflicts',
+    ] as const) {
       await trx.deleteFrom(table).execute();
     }
     const tx = trx as unknown as Kysely<Database>;
@@ -54,7 +65,11 @@ export async function replaceCorpus(
       'entity_remap',
       [...remap].map(([from_id, to_id]) => ({ from_id, to_id })),
     );
-    await insertChunked(tx, 'duplicates', result.duplicates.map((d) => ({ ...d })));
+    await insertChunked(
+      tx,
+      'duplicates',
+      result.duplicates.map((d) => ({ ...d })),
+    );
     await insertChunked(
       tx,
       'stories',
@@ -63,8 +78,17 @@ export async function replaceCorpus(
         title: s.title,
         independent_sources: s.independentSources,
         article_count: s.articles.length,
-        first_published: s.events.map((e) => e.date).filter(Boolean).sort()[0] ?? null,
-        last_published: s.events.map((e) => e.date).filter(Boolean).sort().at(-1) ?? null,
+        first_published:
+          s.events
+            .map((e) => e.date)
+            .filter(Boolean)
+            .sort()[0] ?? null,
+        last_published:
+          s.events
+            .map((e) => e.date)
+            .filter(Boolean)
+            .sort()
+            .at(-1) ?? null,
         events: JSON.stringify(s.events),
       })),
     );

@@ -5,7 +5,14 @@ import type { Database } from '../schema.js';
 export async function startRun(db: Kysely<Database>, inputs: readonly string[], codeVersion: string): Promise<number> {
   const row = await db
     .insertInto('runs')
-    .values({ started_at: new Date().toISOString(), code_version: codeVersion, inputs: JSON.stringify(inputs), stored: 0, skipped: 0, failed: 0 })
+    .values({
+      started_at: new Date().toISOString(),
+      code_version: codeVersion,
+      inputs: JSON.stringify(inputs),
+      stored: 0,
+      skipped: 0,
+      failed: 0,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -47,7 +54,10 @@ export async function recordDiagnostics(
     span_end: d.span?.end ?? null,
   }));
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('diagnostics').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('diagnostics')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 

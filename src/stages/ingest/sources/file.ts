@@ -84,20 +84,20 @@ function looksBinary(bytes: Buffer): boolean {
   return control > sample.length * 0.1;
 }
 
+/** Offset of the first byte that starts an invalid UTF-8 sequence (for the error message only). */
 function firstInvalidUtf8(bytes: Buffer): number {
-  // Binary search on the longest valid prefix: decode is linear, so this stays cheap.
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
+    i += need + 1;
   }
-  return lo;
+  return i;
 }
 
 function formatBytes(n: number): string {

@@ -10,7 +10,8 @@ const PATTERN =
   /\b(?:(?:in|since|by|until|till|from|during|before|after|through(?:out)?)\s+|(?:(?:early|late|mid|(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half|summer|spring|autumn|fall|winter)\s+of)[\s-]+))(19\d\d|20\d\d)(?![\d,.%]\d|\d|%|\s*(?:per\s?cent|percent)\b)/i;
 
 /** A following lower-case plural ("troops", "votes") means a count, not a year. Function words ending in s are fine. */
-const COUNT_AFTER = /^\s+(?:people|persons|million|billion|thousand|km|kg|m|bn|per|(?!(?:was|has|is|as|its|his|this|thus|plus|unless|whereas|less)\b)[a-z]+s)\b/;
+const COUNT_AFTER =
+  /^\s+(?:people|persons|million|billion|thousand|km|kg|m|bn|per|(?!(?:was|has|is|as|its|his|this|thus|plus|unless|whereas|less)\b)[a-z]+s)\b/;
 
 export const bareYearParser: Parser = {
   pattern: () => PATTERN,

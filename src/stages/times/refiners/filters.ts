@@ -13,7 +13,10 @@ const MONTH_CUE_BEFORE =
   /\b(?:in|since|by|until|till|from|during|before|after|of|through|throughout|early|late|mid|last|next|this|between|and|to|or|on|on or)[\s-]+$/i;
 
 const isBareMonth = (r: ParsingResult) =>
-  r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('year') && !r.start.isCertain('weekday');
+  r.start.isCertain('month') &&
+  !r.start.isCertain('day') &&
+  !r.start.isCertain('year') &&
+  !r.start.isCertain('weekday');
 
 /**
  * Month and weekday names written in lower case are words, not dates ("the march on the
@@ -28,7 +31,8 @@ export const nameCaseFilter: Refiner = {
         if (word[0] === word[0]?.toLowerCase()) return false;
         if (WEEKDAY_ABBREVIATION.test(word) && !r.start.isCertain('month')) return false;
       }
-      if (isBareMonth(r) && !MONTH_CUE_BEFORE.test(context.text.slice(Math.max(0, r.index - 16), r.index))) return false;
+      if (isBareMonth(r) && !MONTH_CUE_BEFORE.test(context.text.slice(Math.max(0, r.index - 16), r.index)))
+        return false;
       return true;
     });
   },

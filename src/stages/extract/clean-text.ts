@@ -1,0 +1,351 @@
+/**
+ * The plain-text cleaner: lines in, body paragraphs out, every dropped line recorded with its
+ * reason. Runs on `.txt` files and finishes the HTML path (on the paragraphs HTML gave).
+ *
+ * Order per line (first hit wins, why in brackets):
+ *   repeated title → top-only rules (date line, banner, category label) [only before the body,
+ *   so "World" inside the body is kept] → byline → related-links lists → boilerplate rules →
+ *   caption with trailing photo credit → title detection → keep, cutting inline "Read also:".
+ */
+import type { Removed } from '../../core/doc.js';
+import { foldKey, normalizeWhitespace } from '../../core/text.js';
+import {
+  CATEGORY_WORDS,
+  DOMAIN_LINE,
+  INLINE_RELATED,
+  LINE_RULES,
+  MASTHEAD_TAGLINE,
+  MASTHEAD_WORDS,
+  RELATED_HEADER,
+  RELATED_LINE,
+  TRAILING_CREDIT,
+} from './boilerplate.js';
+import { type ParsedDate, parseDate, parseDateLine } from './dates.js';
+import { agencyOf, type WireSource } from './wire.js';
+
+export interface CleanTextInput {
+  text: string;
+  /** Title known from metadata; when null the cleaner looks for a headline line. */
+  title: string | null;
+  site: string | null;
+}
+
+/** What a "By …" line said. */
+export interface Byline {
+  text: string;
+  author: string | null;
+  /** Canonical wire agencies named in the byline ("By Lena Morrow, Associated Press"). */
+  agencies: string[];
+}
+
+export interface CleanTextResult {
+  paragraphs: string[];
+  /** Reasons are already `extract/<reason>`. */
+  removed: Removed[];
+  title: string | null;
+  /** Where the title was found in the text, or null when it came from `input.title` or nowhere. */
+  titleFrom: 'first-line' | 'last-line' | null;
+  site: string | null;
+  byline: Byline | null;
+  /** The first lone date line near the top (or a date in the byline). */
+  dateLine: { text: string; parsed: ParsedDate } | null;
+  /** Kept paragraphs and removed lines, for wire-credit detection. Photo credits are not in it. */
+  wireSources: WireSource[];
+}
+
+interface Unit {
+  text: string;
+  block: number;
+}
+
+/** Lines before the first prose line, at most this many, count as "the top". */
+const TOP_MAX = 12;
+/** Boilerplate rules only look at lines up to this length: longer lines are prose. */
+const MAX_RULE_LINE = 400;
+const TERMINAL_RE = /[.!?]["'”’»)\]]?$/;
+const JOIN_END_RE = /[.!?:;"'”’»)\]]$/;
+const LOWER_START_RE = /^\p{Ll}/u;
+const HEADLINE_START_RE = /^[\p{Lu}\p{N}"'“‘«]/u;
+const BULLET_RE = /^(?:[-–—•*·»>▪►]|\d{1,2}[.)])\s+/;
+const CATEGORY_SPLIT_RE = /\s*(?:[›»>|·/:]|\s[-–—]\s)\s*/;
+const TITLE_SUFFIX_RE = /^(.{10,}?)\s+(?:\||[-–—]|::|·)\s+([^|–—]{2,40})$/;
+const SUFFIX_SITE_RE = /^(?:the\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}&'’.-]*)){0,4}$/u;
+const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+const NAME = "(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)(?:\\s+(?:(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ibn|ter)\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}";
+const BYLINE_RE = new RegExp(
+  `^(?:By|BY|by|Written by|Words by|Reporting by)\\s+(${NAME}(?:\\s*(?:,|\\band\\b|&)\\s*${NAME})*)(?:\\s*(?:[,|·•—–(:]|\\s-\\s|\\bin\\b|\\bfor\\b)\\s*(.{0,100}))?$`,
+  'u',
+);
+const BYLINE_SPLIT_RE = /\s*(?:,|\band\b|&)\s*/;
+/** First words that show "By …" starts a sentence, not a name ("By Tuesday, the river…"). */
+const NOT_NAME = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'the', 'this', 'that', 'then', 'now', 'late', 'early', 'mid', 'midday', 'midnight', 'noon', 'dawn', 'nightfall',
+  'law', 'contrast', 'comparison', 'car', 'bus', 'train', 'air', 'sea', 'road', 'rail', 'foot', 'phone', 'email',
+  'night', 'day', 'morning', 'evening', 'afternoon', 'sunset', 'sunrise', 'friday’s', 'a', 'an', 'all', 'some',
+]);
+/** Words that make a byline part a desk, not a person. */
+const DESK_RE = /\b(?:staff|desk|team|newsroom|editors?|agencies|wires?|correspondents?|reporters?|writers?|bureau)\b/i;
+
+/**
+ * Clean one document's text.
+ * @example cleanText({ text: 'WORLD\nFloods hit Kalmar\nThe river rose…', title: null, site: null })
+ */
+export function cleanText(input: CleanTextInput): CleanTextResult {
+  const units = toUnits(input.text);
+  const removed: Removed[] = [];
+  const wireSources: WireSource[] = [];
+  const kept: Unit[] = [];
+  let title = input.title;
+  let titleKey = title ? foldKey(title) : null;
+  let titleFrom: CleanTextResult['titleFrom'] = null;
+  let site = input.site;
+  let byline: Byline | null = null;
+  let dateLine: CleanTextResult['dateLine'] = null;
+  let related: { block: number; items: number } | null = null;
+
+  const drop = (text: string, reason: string) => {
+    removed.push({ text, reason: `extract/${reason}` });
+    if (reason !== 'photo-credit' && reason !== 'caption') wireSources.push({ text, kind: reason });
+  };
+  const topEnd = findTopEnd(units);
+
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as Unit;
+    const t = unit.text;
+    const atTop = i < topEnd && kept.length === 0;
+
+    if (titleKey && isTitleRepeat(t, titleKey)) {
+      drop(t, 'repeated-title');
+      continue;
+    }
+    if (atTop) {
+      const date = parseDateLine(t);
+      if (date) {
+        dateLine ??= { text: t, parsed: date };
+        drop(t, 'dateline-date');
+        continue;
+      }
+      const banner = title ? null : bannerSite(t, site);
+      if (banner) {
+        site ??= banner;
+        drop(t, 'banner');
+        continue;
+      }
+      if (isCategoryLabel(t)) {
+        drop(t, 'category-label');
+        continue;
+      }
+    }
+
+    const by = t.length <= 160 ? parseByline(t, site) : null;
+    if (by) {
+      byline ??= by;
+      drop(t, 'byline');
+      if (by.agencies.length > 0) wireSources.push({ text: by.agencies.join(', '), kind: 'byline-agency' });
+      const date = parseDate(t);
+      if (date && !dateLine) dateLine = { text: t, parsed: date };
+      continue;
+    }
+
+    if (related) {
+      const continues = related.block === unit.block || related.items === 0 || BULLET_RE.test(t);
+      if (continues && (isHeadlineLike(t.replace(BULLET_RE, '')) || BULLET_RE.test(t))) {
+        related.items++;
+        related.block = unit.block;
+        drop(t, 'related-links');
+        continue;
+      }
+      related = null;
+    }
+    if (t.length <= MAX_RULE_LINE && RELATED_HEADER.test(t)) {
+      related = { block: unit.block, items: 0 };
+      drop(t, 'related-links');
+      continue;
+    }
+    if (t.length <= MAX_RULE_LINE && RELATED_LINE.test(t)) {
+      drop(t, 'related-links');
+      continue;
+    }
+
+    const rule = t.length <= MAX_RULE_LINE ? LINE_RULES.find((r) => r.pattern.test(t)) : undefined;
+    if (rule) {
+      drop(t, rule.reason);
+      continue;
+    }
+
+    const credit = t.length <= MAX_RULE_LINE ? TRAILING_CREDIT.exec(t) : null;
+    if (credit) {
+      const caption = t.slice(0, credit.index).trim();
+      if (caption) drop(caption, 'caption');
+      drop(credit[0].trim(), 'photo-credit');
+      continue;
+    }
+
+    if (!title && atTop && isHeadlineLike(t) && !TERMINAL_RE.test(t)) {
+      const split = splitTitleSuffix(t);
+      title = split.title;
+      titleKey = foldKey(title);
+      titleFrom = 'first-line';
+      if (split.site) site ??= split.site;
+      drop(t, 'title');
+      continue;
+    }
+
+    const body = cutInlineRelated(t, drop);
+    if (body) kept.push({ text: body, block: unit.block });
+  }
+
+  // A headline as the last line, when none opened the text ("the title may be the last line").
+  const last = kept[kept.length - 1];
+  if (!title && last && kept.length > 1 && isHeadlineLike(last.text) && !TERMINAL_RE.test(last.text)) {
+    kept.pop();
+    const split = splitTitleSuffix(last.text);
+    title = split.title;
+    titleFrom = 'last-line';
+    if (split.site) site ??= split.site;
+    drop(last.text, 'title');
+  }
+
+  const paragraphs = joinUnits(kept);
+  for (const p of paragraphs) wireSources.push({ text: p, kind: 'body' });
+  return { paragraphs, removed, title, titleFrom, site, byline, dateLine, wireSources };
+}
+
+/** Non-empty lines with the index of the blank-line-separated block they sit in. */
+function toUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  let block = 0;
+  for (const line of normalizeWhitespace(text).split('\n')) {
+    if (line === '') block++;
+    else units.push({ text: line, block });
+  }
+  return units;
+}
+
+/** Index of the first prose line: long, or a full sentence of some length. */
+function findTopEnd(units: readonly Unit[]): number {
+  const max = Math.min(units.length, TOP_MAX);
+  for (let i = 0; i < max; i++) {
+    const t = (units[i] as Unit).text;
+    if (t.length >= 160 || (TERMINAL_RE.test(t) && t.split(' ').length >= 12)) return i;
+  }
+  return max;
+}
+
+/** Short, capitalised, no sentence end: a headline or a headline-like list item. */
+export function isHeadlineLike(t: string): boolean {
+  if (t.length < 10 || t.length > 180) return false;
+  if (/[,;:]$/.test(t)) return false;
+  if (!HEADLINE_START_RE.test(t)) return false;
+  const words = t.split(' ').length;
+  if (words < 2 || words > 28) return false;
+  // A one-sentence paragraph of ordinary prose ends with a period; headlines rarely do.
+  return !/[^.]\.$/.test(t) || words <= 12;
+}
+
+function isTitleRepeat(t: string, titleKey: string): boolean {
+  if (t.length > titleKey.length + 60) return false;
+  const key = foldKey(t);
+  if (key === titleKey) return true;
+  const split = splitTitleSuffix(t);
+  return split.site !== null && foldKey(split.title) === titleKey;
+}
+
+/** "Floods hit Kalmar | The Meridian Herald" → title and site. */
+export function splitTitleSuffix(t: string): { title: string; site: string | null } {
+  const m = TITLE_SUFFIX_RE.exec(t);
+  if (m?.[1] && m[2] && SUFFIX_SITE_RE.test(m[2]) && m[2].split(' ').length <= 5) {
+    return { title: m[1].trim(), site: m[2].trim() };
+  }
+  return { title: t, site: null };
+}
+
+/** The site name a masthead line shows, or null when the line is not a masthead. */
+function bannerSite(t: string, knownSite: string | null): string | null {
+  if (knownSite && foldKey(t).startsWith(foldKey(knownSite))) return knownSite;
+  if (DOMAIN_LINE.test(t)) return t.replace(/^https?:\/\/(?:www\.)?|^www\.|\/$/g, '');
+  const tagline = MASTHEAD_TAGLINE.exec(t);
+  const name = (tagline?.[1] ?? t).trim();
+  if (name.length > 50 || /[.!?,;:]$/.test(name)) return null;
+  const words = name.split(' ');
+  if (words.length > 4) return null;
+  const last = words[words.length - 1] ?? '';
+  // "The Meridian Herald", "MERIDIAN DAILY NEWS": the masthead word closes the name, or it is shouted.
+  const isMasthead = MASTHEAD_WORDS.test(last) || (ALL_CAPS_RE.test(name) && MASTHEAD_WORDS.test(name));
+  if (!isMasthead || !/^\p{Lu}/u.test(name)) return null;
+  return ALL_CAPS_RE.test(name) ? titleCase(name) : name;
+}
+
+function isCategoryLabel(t: string): boolean {
+  if (t.length > 60) return false;
+  const parts = t.toLowerCase().split(CATEGORY_SPLIT_RE).filter(Boolean);
+  return parts.length > 0 && parts.length <= 4 && parts.every((p) => CATEGORY_WORDS.has(p));
+}
+
+/** A whole "By Lena Morrow, Associated Press" line, or null when "By" starts a sentence. */
+export function parseByline(t: string, site: string | null): Byline | null {
+  const m = BYLINE_RE.exec(t);
+  if (!m?.[1]) return null;
+  const rest = (m[2] ?? '').trim().replace(/\)$/, '');
+  if (LOWER_START_RE.test(rest) && !parseDate(rest)) return null;
+  if (rest && TERMINAL_RE.test(rest) && rest.split(' ').length > 5) return null;
+  const siteKey = site ? foldKey(site) : null;
+  const authors: string[] = [];
+  const agencies: string[] = [];
+  for (const part of [...m[1].split(BYLINE_SPLIT_RE), ...rest.split(BYLINE_SPLIT_RE)]) {
+    const agency = agencyOf(part.replace(/[.)]+$/, ''));
+    if (agency) {
+      if (!agencies.includes(agency)) agencies.push(agency);
+      continue;
+    }
+    if (!m[1].includes(part)) continue; // the rest holds dates, titles, places: not names
+    const first = (part.split(' ')[0] ?? '').toLowerCase();
+    if (NOT_NAME.has(first) && !(siteKey && foldKey(part) === siteKey)) {
+      if (authors.length === 0 && agencies.length === 0) return null;
+      continue;
+    }
+    if (siteKey && foldKey(part) === siteKey) continue;
+    if (DESK_RE.test(part) || MASTHEAD_WORDS.test(part.split(' ').pop() ?? '')) continue;
+    authors.push(ALL_CAPS_RE.test(part) ? titleCase(part) : part);
+  }
+  return { text: t, author: joinNames(authors), agencies };
+}
+
+function joinNames(names: string[]): string | null {
+  if (names.length === 0) return null;
+  if (names.length === 1) return names[0] as string;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function cutInlineRelated(t: string, drop: (text: string, reason: string) => void): string {
+  if (!t.includes(':')) return t;
+  INLINE_RELATED.lastIndex = 0;
+  return t
+    .replace(INLINE_RELATED, (match) => {
+      drop(match.trim(), 'related-links');
+      return '';
+    })
+    .trim();
+}
+
+/** Hard-wrapped lines of one block join back into a paragraph; other lines stay paragraphs. */
+function joinUnits(units: readonly Unit[]): string[] {
+  const paragraphs: string[] = [];
+  let prev: Unit | null = null;
+  for (const unit of units) {
+    if (prev && prev.block === unit.block && !JOIN_END_RE.test(prev.text) && LOWER_START_RE.test(unit.text)) {
+      paragraphs[paragraphs.length - 1] += ` ${unit.text}`;
+    } else {
+      paragraphs.push(unit.text);
+    }
+    prev = unit;
+  }
+  return paragraphs;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}

@@ -1,0 +1,248 @@
+/**
+ * quotes: direct and reported speech with its speaker.
+ *
+ * Reads `article.text`, the `sentences` layer and the `entities` layer; writes the `quotes` layer.
+ * A quote's span covers the quoted words WITHOUT the quotation marks (for a multi-paragraph quote it
+ * runs from the first word to the last, so it includes the paragraph break and the repeated opening
+ * mark in between). A reported-speech item covers the clause after "that".
+ *
+ * Rules (`prov.rule`):
+ * - `quotes/direct`: a full quoted sentence or more ("“We will not retreat,” Morrow said.").
+ * - `quotes/partial`: a few quoted words inside the writer's sentence ("called it “a grave mistake”").
+ *   Single quoted words and Title Case phrases with no cue are skipped (scare quotes, titles).
+ * - `quotes/multi-paragraph`: opening mark on each paragraph, closing mark only on the last.
+ * - `quotes/unclosed`: no closing mark before the paragraph ends; closed there, with a
+ *   `quotes/unclosed-quote` warning.
+ * - `quotes/indirect`: "X said (on Tuesday) that …".
+ *
+ * Speaker search, in order (`prov.confidence` drops as the evidence gets further away):
+ * the rest of the sentence right after the closing mark (0.9), the sentence before the opening mark
+ * (0.9), the rest of the sentence further on (0.8), a previous sentence ending with a colon (0.8),
+ * the previous quote's speaker when this quote continues it in the next sentence (0.7), a cue at
+ * the start of the next sentence (0.7), an attributed person in the previous sentence (0.6).
+ * Speaker shapes and their resolution live in `core/attribution.ts`.
+ *
+ * Limits: no gender agreement for "he"/"she"; "it"/"they" stay unresolved; quotes in headlines or
+ * captions are treated like body text; nested quotes are folded into the outer quote.
+ */
+import {
+  type AttributionContext,
+  type AttributionMatch,
+  attributeCue,
+  createAttributionContext,
+  findAttribution,
+  findCues,
+  INDIRECT_CUES,
+} from '../../core/attribution.js';
+import type { QuoteItem } from '../../core/doc.js';
+import type { Span } from '../../core/span.js';
+import { type Draft, defineStage, type StageContext } from '../../core/stage.js';
+import { sentenceAt, splitSentences } from '../../core/text.js';
+import { findQuoteMarks, type QuoteMarks } from './find-quote-marks.js';
+
+/** After an indirect-speech cue: an optional audience and time, then "that". */
+const INDIRECT_TAIL_RE =
+  /^(?:\s+(?:reporters|journalists|parliament|lawmakers|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|him|her|them|us|me|[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*){0,3}))?(?:,?\s+(?:on|late\s+on|early\s+on|last|this|in|during|at|after|earlier|later|yesterday|today|separately)(?:\s+[^\s,"]+){0,4}?)?,?\s+that\s+(?=["\p{L}\p{N}])/u;
+const TITLE_CASE_RE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s*)+$/u;
+const TRAILING_PUNCT_RE = /[\s.!?;:,"')\]]+$/;
+
+/** Options of the quotes stage. */
+export interface QuotesOptions {
+  /** Quoted passages with fewer words and no cue are scare quotes, not partial quotes. Default 2. */
+  minPartialWords: number;
+}
+
+/** Defaults of `QuotesOptions`. */
+export const QUOTES_DEFAULTS: QuotesOptions = { minPartialWords: 2 };
+
+/**
+ * Quotes of one article: direct, partial, multi-paragraph and unclosed quoted passages, then
+ * reported speech ("X said that …"), in text order.
+ * @param text article text
+ * @param ctx stage context, for `quotes/unclosed-quote` warnings
+ * @example
+ * findQuotes(actx, ctx) // [{kind: 'quote', text: 'We will not retreat', speaker: {name: 'Lena Morrow', …}, cue: 'said', …}]
+ */
+export function findQuotes(
+  actx: AttributionContext,
+  ctx: Pick<StageContext, 'warn'>,
+  options: QuotesOptions = QUOTES_DEFAULTS,
+): Draft<QuoteItem>[] {
+  const { text, view } = actx;
+  const marks = findQuoteMarks(text, view);
+  actx.quoted = marks.map((m) => ({ start: m.open, end: m.close }));
+  const items: Draft<QuoteItem>[] = [];
+  let previous: { item: Draft<QuoteItem>; sentence: number } | null = null;
+
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k] as QuoteMarks;
+    const content = view.slice(m.start, m.end);
+    const words = content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (words.length === 0) continue;
+    const prevClose = k > 0 ? (marks[k - 1] as QuoteMarks).close : 0;
+    const nextOpen = k + 1 < marks.length ? (marks[k + 1] as QuoteMarks).open : text.length;
+    const sOpen = sentenceAt(actx.sentences, m.open);
+    const sClose = sentenceAt(actx.sentences, Math.max(m.open, m.close - 1));
+    const openSentence = actx.sentences[sOpen];
+    const headStart = Math.max(openSentence?.start ?? m.open, prevClose);
+    const head = view.slice(headStart, m.open).trim();
+    const isUpper = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(content) || /^(?:\.\.\.|…)/.test(content);
+    const continuesQuote = prevClose > (openSentence?.start ?? m.open) && /,$/.test(head);
+    const isFull =
+      (isUpper && (head === '' || /[:,-]$/.test(head) || endsWithCue(actx, headStart, m.open))) ||
+      continuesQuote ||
+      m.isMultiParagraph;
+
+    if (m.isUnclosed) {
+      ctx.warn(
+        'quotes/unclosed-quote',
+        'Unexpected unclosed quotation, expected a closing mark before the end of the paragraph',
+        { start: m.open, end: m.end },
+      );
+    }
+
+    let found = attributeQuote(actx, m, { prevClose, nextOpen, sOpen, sClose, headStart, isFull });
+    if (!found && isFull && previous?.item.speaker && previous.sentence >= sOpen - 1) {
+      // The same speaker carries on in the next sentence: “We will fight,” she said. “We will win.”
+      found = { speaker: previous.item.speaker, cue: previous.item.cue, confidence: 0.7, match: null };
+    }
+    if (!found && isFull) found = fromNeighbours(actx, m, sOpen, sClose, nextOpen);
+
+    if (!isFull && !found) {
+      if (words.length < options.minPartialWords) continue;
+      if (TITLE_CASE_RE.test(content.trim())) continue; // a title or a name in quotes
+    }
+    if (!isFull && words.length < options.minPartialWords && !m.isUnclosed) continue;
+
+    const rule = m.isUnclosed
+      ? 'quotes/unclosed'
+      : m.isMultiParagraph
+        ? 'quotes/multi-paragraph'
+        : isFull
+          ? 'quotes/direct'
+          : 'quotes/partial';
+    const item: Draft<QuoteItem> = {
+      kind: 'quote',
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+      speaker: found?.speaker ?? null,
+      cue: found?.cue ?? null,
+      prov: { rule, confidence: found ? found.confidence : 0.5 },
+    };
+    items.push(item);
+    previous = { item, sentence: sClose };
+    if (found?.match?.isPerson && found.speaker) {
+      actx.speakers.push({ at: found.match.speakerStart, speaker: found.speaker });
+    }
+  }
+
+  items.push(...findIndirect(actx, marks));
+  return items.sort((a, b) => a.start - b.start);
+}
+
+interface Found {
+  speaker: QuoteItem['speaker'];
+  cue: string | null;
+  confidence: number;
+  match: AttributionMatch | null;
+}
+
+function foundOf(match: AttributionMatch, confidence: number): Found {
+  return { speaker: match.speaker, cue: match.cue, confidence, match };
+}
+
+function attributeQuote(
+  actx: AttributionContext,
+  m: QuoteMarks,
+  at: { prevClose: number; nextOpen: number; sOpen: number; sClose: number; headStart: number; isFull: boolean },
+): Found | null {
+  const closeSentence = actx.sentences[at.sClose];
+  const tailEnd = Math.min(closeSentence?.end ?? m.close, at.nextOpen);
+  const tail = m.isUnclosed ? null : findAttribution(actx, m.close, tailEnd, 'first');
+  if (tail && tail.cueStart - m.close <= 60) return foundOf(tail, 0.9);
+  const head = findAttribution(actx, at.headStart, m.open, 'last');
+  if (head) return foundOf(head, 0.9);
+  if (tail) return foundOf(tail, 0.8);
+  return null;
+}
+
+/** The sentence before (ending with a colon, or naming a person speaker) or the sentence after. */
+function fromNeighbours(
+  actx: AttributionContext,
+  m: QuoteMarks,
+  sOpen: number,
+  sClose: number,
+  nextOpen: number,
+): Found | null {
+  const { view, sentences } = actx;
+  const before = sentences[sOpen - 1];
+  if (before && /:\s*$/.test(view.slice(before.start, before.end))) {
+    const found = findAttribution(actx, before.start, before.end, 'last', actx.quoted);
+    if (found) return foundOf(found, 0.8);
+  }
+  const closeSentence = sentences[sClose];
+  const after = sentences[sClose + 1];
+  const restOfSentence = closeSentence ? view.slice(m.close, closeSentence.end) : '';
+  if (after && TRAILING_PUNCT_RE.test(restOfSentence.padEnd(1, ' ')) && after.start < nextOpen) {
+    const found = findAttribution(actx, after.start, Math.min(after.end, after.start + 120), 'first');
+    if (found && found.speakerStart - after.start <= 40 && found.cueStart - after.start <= 60) return foundOf(found, 0.7);
+  }
+  if (before) {
+    const found = findAttribution(actx, before.start, before.end, 'last', actx.quoted);
+    if (found?.speaker && found.isPerson) return foundOf(found, 0.6);
+  }
+  return null;
+}
+
+/** True when the text before the opening mark ends with a cue ("he said “We…"). */
+function endsWithCue(actx: AttributionContext, start: number, open: number): boolean {
+  const cues = findCues(actx, Math.max(start, open - 40), open);
+  const last = cues[cues.length - 1];
+  return last !== undefined && /^[\s,:]*$/.test(actx.view.slice(last.end, open));
+}
+
+/** "X said (on Tuesday) that …": the reported clause, to the end of the sentence. */
+function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): Draft<QuoteItem>[] {
+  const { text, view, sentences } = actx;
+  const quoted: Span[] = marks.map((q) => ({ start: q.open, end: q.close }));
+  const out: Draft<QuoteItem>[] = [];
+  for (const s of sentences) {
+    for (const cue of findCues(actx, s.start, s.end, quoted)) {
+      const cueText = view.slice(cue.start, cue.end).toLowerCase();
+      if (!INDIRECT_CUES.has(cueText)) continue;
+      const tail = INDIRECT_TAIL_RE.exec(view.slice(cue.end, s.end));
+      if (!tail) continue;
+      const start = cue.end + tail[0].length;
+      if (view[start] === '"') continue; // "said that “…”": the direct quote already covers it
+      const clause = view.slice(start, s.end).replace(TRAILING_PUNCT_RE, '');
+      const end = start + clause.length;
+      if (clause.split(/\s+/).length < 2) continue;
+      if (quoted.some((q) => start >= q.start && end <= q.end)) continue;
+      const match = attributeCue(actx, cue, s.start, s.end);
+      out.push({
+        kind: 'quote',
+        start,
+        end,
+        text: text.slice(start, end),
+        speaker: match?.speaker ?? null,
+        cue: cueText,
+        prov: { rule: 'quotes/indirect', confidence: match ? 0.8 : 0.5 },
+      });
+      break; // one reported clause per sentence: a later "that" is inside this clause
+    }
+  }
+  return out;
+}
+
+/** The quotes stage: runs after `sentences` and `entities`. */
+export const quotesStage = defineStage({
+  name: 'quotes',
+  version: 1,
+  requires: ['sentences', 'entities'],
+  run(doc, ctx) {
+    const text = doc.article.text;
+    const actx = createAttributionContext(text, doc.layers.sentences ?? splitSentences(text), doc.layers.entities ?? []);
+    return findQuotes(actx, ctx);
+  },
+});
