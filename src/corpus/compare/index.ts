@@ -3,9 +3,9 @@
  *
  * - `number`: inside one story, claims of the same unit from different copy groups (copies of one
  *   wire story are one source) whose values disagree beyond rounding. Each claim is an interval:
- *   a range stays a range, "about" widens by `ROUNDING_TOLERANCE`, "more than"/"at least" open the
- *   top, "up to"/"fewer than" open the bottom. Two claims agree when their intervals, widened by
- *   `ROUNDING_TOLERANCE`, overlap. Claims counting different things under one unit ("killed" vs
+ *   a range stays a range, "more than"/"at least" open the
+ *   top, "up to"/"fewer than" open the bottom, "about" stays a point. Two claims agree when their
+ *   intervals, widened by `ROUNDING_TOLERANCE`, overlap. Claims counting different things under one unit ("killed" vs
  *   "injured" people) are kept apart by the qualifier word nearest to them.
  * - `speaker`: the same quote (fold-normalised, or ≥ `QUOTE_OVERLAP` token overlap for quotes of
  *   ≥ `FUZZY_QUOTE_WORDS` words) attributed to different named speakers in different articles.
@@ -32,8 +32,6 @@ const MAX_CLAIMS_PER_BUCKET = 200;
 /** Evidence items kept per conflict. */
 const MAX_EVIDENCE = 10;
 
-/** Approximation words that widen a claim both ways. */
-const AROUND_RE = /\b(about|around|approximately|approx|roughly|some|estimated|an estimated|close to|as many as|nearly|almost|circa)\b/i;
 const AT_LEAST_RE = /\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than)\b/i;
 const AT_MOST_RE = /\b(up to|fewer than|less than|under|at most|no more than|below)\b/i;
 
@@ -73,6 +71,8 @@ interface Claim {
   article: CorpusArticle;
   item: ClaimItem;
   group: number;
+  /** Position in story order (article, then offset): picks the earliest claims for the summary. */
+  order: number;
   lo: number;
   hi: number;
 }
@@ -84,10 +84,8 @@ export function claimInterval(c: Pick<ClaimItem, 'value' | 'valueMax' | 'approx'
   const approx = c.approx ?? '';
   if (AT_LEAST_RE.test(approx)) hi = Number.POSITIVE_INFINITY;
   else if (AT_MOST_RE.test(approx)) lo = Math.min(0, lo);
-  else if (AROUND_RE.test(approx)) {
-    lo -= Math.abs(lo) * ROUNDING_TOLERANCE;
-    hi += Math.abs(hi) * ROUNDING_TOLERANCE;
-  }
+  // "about", "some", "nearly": a point; the rounding slack of `claimsAgree` covers them (widening
+  // here too would let "about 40,000" and "as many as 55,000" agree).
   return [lo, hi];
 }
 
@@ -135,7 +133,7 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
       const list = buckets.get(key) ?? [];
       if (list.length >= MAX_CLAIMS_PER_BUCKET) continue;
       const [lo, hi] = claimInterval(item);
-      list.push({ article, item, group: groupOf.get(id) ?? -1, lo, hi });
+      list.push({ article, item, group: groupOf.get(id) ?? -1, order: list.length, lo, hi });
       buckets.set(key, list);
     }
   }
@@ -150,12 +148,14 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
       if (last && claimsAgree([last[0]?.lo as number, last[0]?.hi as number], [c.lo, c.hi])) last.push(c);
       else clusters.push([c]);
     }
+    for (const cluster of clusters) cluster.sort((x, y) => x.order - y.order);
     for (let i = 0; i < clusters.length; i++) {
       for (let j = i + 1; j < clusters.length; j++) {
         const pair = firstDisagreement(clusters[i] as Claim[], clusters[j] as Claim[]);
         if (!pair) continue;
-        const [x, y] = pair;
-        const items = [...(clusters[i] as Claim[]), ...(clusters[j] as Claim[])].slice(0, MAX_EVIDENCE).map(evidenceOf);
+        const [x, y] = pair[0].order <= pair[1].order ? pair : [pair[1], pair[0]];
+        const both = [...(clusters[i] as Claim[]), ...(clusters[j] as Claim[])].sort((p, q) => p.order - q.order);
+        const items = both.slice(0, MAX_EVIDENCE).map(evidenceOf);
         out.push({
           kind: 'number',
           summary: `${x.item.unit}: ${describeClaim(x)} vs ${describeClaim(y)}`,
@@ -264,7 +264,10 @@ function speakerConflicts(articles: readonly CorpusArticle[], storyOf: Map<strin
   const groups = new Map<number, Quote[]>();
   keys.forEach((k, i) => {
     const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), ...(exact.get(k) as Quote[])]);
+    const members = exact.get(k) as Quote[];
+    const g = groups.get(r);
+    if (g) g.push(...members);
+    else groups.set(r, [...members]);
   });
   const out: Conflict[] = [];
   for (const quotes of [...groups.values()].sort((x, y) => (firstKey(x) < firstKey(y) ? -1 : 1))) {
@@ -272,15 +275,15 @@ function speakerConflicts(articles: readonly CorpusArticle[], storyOf: Map<strin
     for (const q of quotes) {
       const id = q.item.speaker?.entityId;
       if (!id) continue;
-      bySpeaker.set(id, [...(bySpeaker.get(id) ?? []), q]);
+      const list = bySpeaker.get(id);
+      if (list) list.push(q);
+      else bySpeaker.set(id, [q]);
     }
     if (bySpeaker.size < 2) continue;
-    const speakers = [...bySpeaker.values()];
-    const articlesPerSpeaker = speakers.map((qs) => new Set(qs.map((q) => q.article.id)));
-    const inDifferentArticles = articlesPerSpeaker.some((a, i) =>
-      articlesPerSpeaker.some((b, j) => j > i && [...a, ...b].length > 0 && ![...a].every((id) => b.has(id) && a.size === b.size)),
-    );
-    if (!inDifferentArticles) continue;
+    const speakers = [...bySpeaker.values()].sort((x, y) => (firstKey(x) < firstKey(y) ? -1 : 1));
+    // With two or more speakers, quotes spread over two or more articles always include a pair
+    // with different speakers in different articles.
+    if (new Set(speakers.flatMap((qs) => qs.map((q) => q.article.id))).size < 2) continue;
     const first = speakers[0]?.[0] as Quote;
     const shown = first.item.text.length > 80 ? `${first.item.text.slice(0, 79).trimEnd()}…` : first.item.text;
     const who = speakers.map(
@@ -290,7 +293,10 @@ function speakerConflicts(articles: readonly CorpusArticle[], storyOf: Map<strin
       kind: 'speaker',
       summary: `${shown} attributed to ${who.join(' and ')}`,
       storyId: storyOf.get(first.article.id) ?? null,
-      items: speakers.flatMap((qs) => qs.map((q) => evidenceOf({ article: q.article, item: q.item }))).slice(0, MAX_EVIDENCE),
+      items: speakers
+        .flatMap((qs) => qs.map((q) => evidenceOf({ article: q.article, item: q.item })))
+        .sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start))
+        .slice(0, MAX_EVIDENCE),
     });
   }
   return out;

@@ -296,6 +296,7 @@ export function parseByline(t: string, site: string | null): Byline | null {
   const authors: string[] = [];
   const agencies: string[] = [];
   for (const part of [...m[1].split(BYLINE_SPLIT_RE), ...rest.split(BYLINE_SPLIT_RE)]) {
+    if (!part) continue;
     const agency = agencyOf(part.replace(/[.)]+$/, ''));
     if (agency) {
       if (!agencies.includes(agency)) agencies.push(agency);

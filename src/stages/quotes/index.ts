@@ -215,8 +215,8 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
       if (!tail) continue;
       const start = cue.end + tail[0].length;
       if (view[start] === '"') continue; // "said that “…”": the direct quote already covers it
-      const clause = view.slice(start, s.end).replace(TRAILING_PUNCT_RE, '');
-      const end = start + clause.length;
+      const end = trimClause(view, start, s.end);
+      const clause = view.slice(start, end);
       if (clause.split(/\s+/).length < 2) continue;
       if (quoted.some((q) => start >= q.start && end <= q.end)) continue;
       const match = attributeCue(actx, cue, s.start, s.end);
@@ -233,6 +233,18 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
     }
   }
   return out;
+}
+
+/** End of a reported clause: without final punctuation, keeping a closing mark that pairs an opening one. */
+function trimClause(view: string, start: number, end: number): number {
+  let e = end;
+  for (;;) {
+    const c = view[e - 1] ?? '';
+    if (e <= start) return e;
+    if (/[\s.!?;:,)\]]/.test(c)) e--;
+    else if ((c === '"' || c === "'") && view.slice(start, e).split(c).length % 2 === 0) e--;
+    else return e;
+  }
 }
 
 /** The quotes stage: runs after `sentences` and `entities`. */

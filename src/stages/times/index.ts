@@ -17,7 +17,8 @@
  * 14/10/2023 is read day-first because 14 cannot be a month), `times/implied-year`,
  * `times/relative-weekday`, `times/relative-week`, `times/relative-ago`, `times/relative-casual`
  * (today, yesterday, tonight, this morning), `times/relative-period` (last month, next year),
- * `times/unresolved-relative`, `times/unresolved-year`.
+ * `times/unresolved-relative`, `times/unresolved-year`, `times/relative-to-event` ("two days
+ * later", "a week after": counted from another event, so null).
  *
  * Direction: a bare weekday or implied year follows the tense of the nearest verb cue
  * (`tense.ts`): past → on or before publication, future (will, shall, is to, plans to, is
@@ -40,18 +41,19 @@ import { type Day, parseIsoDay, resolveResult } from './resolve.js';
 import { tenseAt } from './tense.js';
 
 /**
- * Cheap gate before chrono: a sentence with no digit and no calendar word has no date. Keeps the
- * stage fast on long articles (chrono runs dozens of regexes per call).
+ * Cheap gate before chrono: a sentence with no digit, no capitalised month/weekday name and no
+ * relative phrase has no date we keep (lower-case names are dropped anyway). Keeps the stage fast
+ * on long articles: chrono runs dozens of regexes per call. Case-sensitive on purpose.
  */
 const DATE_CUE_RE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|week|month|year|ago|morning|afternoon|evening|night|fortnight|decade|days?)/i;
+  /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MAR|MAY)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|ago|weekend|fortnight|(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:week|month|year|morning|afternoon|evening|night)|(?:[Ii]n|[Ww]ithin)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?))\b/;
 /** Chrono needs some reference; when the publication day is unknown, results that use it are discarded as null. */
 const NEUTRAL_REFERENCE = new Date(2000, 5, 15, 12);
 /** Leading/trailing bits chrono includes that are not the expression: "On Wednesday," → "Wednesday". */
 const LEAD_RE = /^(?:[,(（]\s*)?(?:on\s+)?/i;
 /** A bare year's cue preposition is not part of it ("since 2020" → "2020"); "late 2024" stays. */
 const YEAR_LEAD_RE = /^(?:in|since|by|until|till|from|during|before|after|through(?:out)?)\s+/i;
-const TRAIL_RE = /\s*[,)）]$/;
+const TRAIL_RE = /[\s,)）]+$/;
 
 /** The reference day of an article and how sure it is: exact date (1) or end of a range (0.5). */
 export function referenceDay(published: {
@@ -84,7 +86,8 @@ export function findTimes(
       let end = r.index + r.text.length;
       const leadRe = r.tags().has('parser/bare-year') ? YEAR_LEAD_RE : LEAD_RE;
       const lead = leadRe.exec(r.text)?.[0].length ?? 0;
-      const trail = TRAIL_RE.exec(r.text)?.[0].length ?? 0;
+      // keep a closing bracket that closes one opened inside: "March 3 (Tuesday)"
+      const trail = r.text.includes('(') ? 0 : (TRAIL_RE.exec(r.text)?.[0].length ?? 0);
       if (lead + trail < r.text.length) {
         start += lead;
         end -= trail;

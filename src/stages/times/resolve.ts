@@ -21,7 +21,9 @@ export interface Resolution {
 }
 
 /** "last week", "this week", "next week": a span of days, not a day. */
-const WEEK_RE = /\b(?:this|last|past|next|coming|previous)\s+week\b|\bweek\s+(?:before|after)\b/i;
+const WEEK_RE = /\b(?:this|last|past|next|coming|previous)\s+week\b/i;
+/** "two days later", "a week after", "three days before": counted from another event, not publication. */
+const EVENT_ANCHORED_RE = /\b(?:later|after|before|earlier)$/i;
 /** A weekday with its own modifier: chrono's direction is then the right one. */
 const WEEKDAY_MODIFIER_RE = /\b(?:this|last|past|next|coming|previous)\b/i;
 const SLASH_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-]/;
@@ -106,6 +108,7 @@ export function resolveResult(
   tenseOf: () => Tense,
   referenceConfidence = 1,
 ): Resolution {
+  if (EVENT_ANCHORED_RE.test(r.text)) return { value: null, rule: 'times/relative-to-event' };
   const tags = r.tags();
   const s = r.start;
   const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day');

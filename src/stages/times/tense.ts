@@ -1,8 +1,8 @@
 /**
  * Tense around a time expression, to choose the direction of a bare weekday or an implied year:
  * "On Wednesday the minister said" → past, "talks will resume on Friday" → future.
- * Heuristic: the cue nearest to the expression in its sentence wins; no cue → past, because
- * news mostly reports what already happened.
+ * Heuristic: the cue nearest to the expression in its clause (else its sentence) wins; no cue →
+ * past, because news mostly reports what already happened.
  */
 
 export type Tense = 'past' | 'future';
@@ -16,13 +16,37 @@ const PAST_RE =
 const NOT_PAST =
   /^(?:need|feed|seed|speed|red|bed|bred|hundred|indeed|proceed|exceed|succeed|breed|greed|creed|weed|reed|deed|embed|shred|sled|wed|shed|bleed)$/i;
 
+const CLAUSE_BREAK_RE = /[,;:()\u2013\u2014]| - /g;
+
 /**
  * Tense governing the span `[start, end)` of `sentence` (offsets inside the sentence string).
- * @returns `future` when the nearest cue is a future one, otherwise `past`.
+ * The nearest cue inside the expression's own clause (between commas, semicolons, brackets,
+ * dashes) wins; without one, the nearest in the whole sentence: "the minister, who took office in
+ * April, will resign" reads April as past.
+ * @returns `future` when the chosen cue is a future one, otherwise `past`.
  */
 export function tenseAt(sentence: string, start: number, end: number): Tense {
+  let clauseStart = 0;
+  let clauseEnd = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK_RE)) {
+    const at = m.index ?? 0;
+    if (at + m[0].length <= start) clauseStart = at + m[0].length;
+    else if (at >= end) {
+      clauseEnd = at;
+      break;
+    }
+  }
+  return (
+    nearestCue(sentence, start, end, clauseStart, clauseEnd) ??
+    nearestCue(sentence, start, end, 0, sentence.length) ??
+    'past'
+  );
+}
+
+function nearestCue(sentence: string, start: number, end: number, from: number, to: number): Tense | null {
   let best: { distance: number; tense: Tense } | null = null;
   const consider = (mStart: number, mEnd: number, tense: Tense) => {
+    if (mStart < from || mEnd > to) return;
     if (mStart >= start && mEnd <= end) return; // inside the expression: chrono read its own modifier
     const distance = mEnd <= start ? start - mEnd : mStart >= end ? mStart - end : 0;
     if (!best || distance < best.distance) best = { distance, tense };
@@ -41,5 +65,5 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
     if (futures.some(([fs, fe]) => s < fe && e > fs)) continue;
     consider(s, e, 'past');
   }
-  return (best as { tense: Tense } | null)?.tense ?? 'past';
+  return (best as { tense: Tense } | null)?.tense ?? null;
 }

@@ -81,6 +81,34 @@ describe('timesStage with a known publication date', () => {
     for (const t of items) expectSpan(text, t, t.text);
   });
 
+  it('reads the tense of the clause first: past relative clause, future main clause', () => {
+    const text = 'The minister, who took office in April, will resign in June.';
+    const items = timesOf(text);
+    expect(items.map((t) => [t.text, t.value])).toEqual([
+      ['April', '2025-04'],
+      ['June', '2026-06'],
+    ]);
+  });
+
+  it('reads a dateline without its trailing space', () => {
+    const text = 'KESSAN, March 12 (Wire) - Troops arrived at the border crossing.';
+    const [item] = timesOf(text);
+    if (!item) throw new Error('no time found');
+    expectSpan(text, item, 'March 12');
+    expect(item.value).toBe('2026-03-12');
+  });
+
+  it.each([
+    ['Two days later, the rebels withdrew from the town.', 'Two days later'],
+    ['The talks, held three days before the vote, failed.', 'three days before'],
+  ])('leaves expressions counted from another event null: %s', (text, expected) => {
+    const [item] = timesOf(text);
+    if (!item) throw new Error('no time found');
+    expectSpan(text, item, expected);
+    expect(item.value).toBeNull();
+    expect(item.prov.rule).toBe('times/relative-to-event');
+  });
+
   it('keeps a date with a time of day, valued at the day', () => {
     const text = 'The blast was heard on Wednesday at 3pm across the harbour.';
     const [item] = timesOf(text);

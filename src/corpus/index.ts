@@ -1,0 +1,68 @@
+/**
+ * Corpus stages: from annotated articles to duplicates, stories, a timeline, conflicts and
+ * corpus-wide entities. Each step is a plain function; this file only fixes their order.
+ *
+ * Order, and why:
+ * 1. dedupe            - copies decide everything after: they fill gaps, stay in one story and
+ *                        count once as a source.
+ * 2. inferFromCopies   - an undated or uncredited copy borrows date/wire from its copies, before
+ *                        clustering and the timeline read dates.
+ * 3. mergeEntities     - one id per real entity ("Tomas Vrenik" = "Tomasz Wrenik") before
+ *                        clustering compares entity ids and compare looks at speakers.
+ * 4. clusterStories    - stories and their events.
+ * 5. buildTimeline     - needs stories (entries are tagged with their story) and copies.
+ * 6. findConflicts     - number conflicts are looked for inside stories, between copy groups.
+ *
+ * The input is never mutated: steps 2 and 3 work on shallow copies.
+ */
+import type { CorpusArticle, CorpusResult } from '../core/corpus.js';
+import type { Attribution } from '../core/doc.js';
+import { clusterStories } from './cluster/index.js';
+import { findConflicts } from './compare/index.js';
+import { findDuplicates, inferFromCopies } from './dedupe/index.js';
+import { mergeEntities } from './entities/index.js';
+import { buildTimeline } from './timeline/index.js';
+
+export { clusterStories } from './cluster/index.js';
+export { findConflicts } from './compare/index.js';
+export { type CopyInference, copyGroups, findDuplicates, inferFromCopies } from './dedupe/index.js';
+export { mergeEntities } from './entities/index.js';
+
+/** Run every corpus step over `articles`; see the file comment for the order. */
+export function analyzeCorpus(articles: CorpusArticle[]): CorpusResult {
+  const duplicates = findDuplicates(articles);
+  const inferred = inferFromCopies(articles, duplicates);
+  const filled = articles.map((a) => {
+    const fill = inferred.get(a.id);
+    return fill ? { ...a, ...(fill.published ? { published: fill.published } : {}), ...(fill.wire ? { wire: fill.wire } : {}) } : a;
+  });
+  const { entities, remap } = mergeEntities(filled);
+  const merged = remap.size > 0 ? filled.map((a) => remapArticle(a, remap)) : filled;
+  const stories = clusterStories(merged, duplicates);
+  const timeline = buildTimeline(merged, stories, duplicates);
+  const conflicts = findConflicts(merged, stories, duplicates);
+  return { duplicates, stories, timeline, conflicts, entities };
+}
+
+/** Rewrite entity ids of mentions, speakers and claimants through the merge remap. */
+export function remapArticle(article: CorpusArticle, remap: ReadonlyMap<string, string>): CorpusArticle {
+  const attribution = (who: Attribution | null): Attribution | null => {
+    const to = who?.entityId ? remap.get(who.entityId) : undefined;
+    return who && to ? { ...who, entityId: to } : who;
+  };
+  return {
+    ...article,
+    entities: article.entities.map((m) => {
+      const to = remap.get(m.entityId);
+      return to ? { ...m, entityId: to } : m;
+    }),
+    quotes: article.quotes.map((q) => {
+      const speaker = attribution(q.speaker);
+      return speaker === q.speaker ? q : { ...q, speaker };
+    }),
+    claims: article.claims.map((c) => {
+      const claimant = attribution(c.claimant);
+      return claimant === c.claimant ? c : { ...c, claimant };
+    }),
+  };
+}

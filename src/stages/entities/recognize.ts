@@ -1,0 +1,690 @@
+/**
+ * Pass 1 of the entities stage: one walk over the tokens that proposes candidate mentions, each
+ * with the type its own context suggests and how strong that evidence is. Pass 2 (`resolve.ts`)
+ * decides types across the article and links mentions to one entity.
+ */
+import type { EntityType, Sentence, Token } from '../../core/doc.js';
+import { foldKey, matchView, slugify } from '../../core/text.js';
+import { COUNTRIES_BY_ISO, COUNTRY_ACRONYMS, COUNTRY_NAMES } from './countries.js';
+import {
+  ACTOR_VERBS,
+  CAPITALS,
+  COUNTRY_HEADS,
+  COUNTRY_OF_WORDS,
+  COUNTRY_POSSESSED,
+  DEMONYM_NEXT,
+  DEMONYMS,
+  HONORIFICS,
+  NAME_PARTICLES,
+  OF_HEADS,
+  ORG_HEADS,
+  ORGANIZATIONS,
+  PLACE_HEADS,
+  PLACE_NEXT,
+  PLACE_OF_WORDS,
+  PLACE_PREFIXES,
+  PLACE_PREPOSITIONS,
+  STOPWORDS,
+  TITLE_ABBREVIATIONS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+  VESSEL_PREFIXES,
+  WEAK_PLACE_PREPOSITIONS,
+} from './gazetteer.js';
+
+type Shape = 'cap' | 'upper' | 'initial' | 'lower' | 'num' | 'punct';
+
+/** A token as the recognizer sees it: possessive `'s` cut off, glued words split. */
+export interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  /** `foldKey` for capitalised tokens, lower case for the rest. */
+  fold: string;
+  shape: Shape;
+  /** First word of its sentence or line: capitalisation there proves nothing. */
+  lineFirst: boolean;
+  /** Had a possessive `'s` (cut off the span). */
+  poss: boolean;
+  /** Split out of a glued token ("inValdoria"). */
+  glued: boolean;
+  sent: number;
+}
+
+/** A person title seen just before a name. */
+export interface TitleCue {
+  text: string;
+  start: number;
+  end: number;
+  /** Folded title ("foreign minister") and its head word ("minister"). */
+  key: string;
+  head: string;
+  honorific: boolean;
+}
+
+/** A proposed mention, before article-level resolution. */
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  /** Folded text: mentions with the same key name the same thing within an article. */
+  key: string;
+  /** Number of name words (not particles or punctuation). */
+  words: number;
+  firstKey: string;
+  lastKey: string;
+  type: EntityType | null;
+  /** 0 = no evidence (capitalisation only) … 10 = gazetteer. */
+  strength: number;
+  rule: string;
+  lineFirst: boolean;
+  /** Sentence looks like a title-case headline: capitalisation proves nothing there. */
+  titleCase: boolean;
+  /** Set by gazetteer hits: the entity is known. */
+  fixed?: { entityId: string; name: string };
+  title?: TitleCue;
+  /** An unknown all-caps word ("KDF"): kept only if an acronym definition links it. */
+  acronym?: boolean;
+  /** Shaped like a demonym ("Valdorian troops"). */
+  demonym?: boolean;
+  /** All-caps surface from a dateline ("MERIDA CITY"). */
+  shouting?: boolean;
+  /** Acronym in parentheses right after this candidate: "(KDF)". */
+  definesAcronym?: string;
+}
+
+/** A bare role ("the foreign minister") that may refer back to a titled person. */
+export interface RoleCandidate {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  head: string;
+}
+
+export interface Recognized {
+  candidates: Candidate[];
+  roles: RoleCandidate[];
+}
+
+interface GazHit {
+  type: EntityType;
+  entityId: string;
+  name: string;
+  /** ISO alpha-3 when the hit is a real capital (mapped to its country when used as an actor). */
+  capitalOf?: string;
+  demonym?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer maps, built once at module load.
+
+const GAZ = new Map<string, GazHit>();
+const GAZ_ACRONYMS = new Map<string, GazHit>();
+/** First word of a multi-word key → longest key length in words, to skip hopeless lookups. */
+const GAZ_FIRST = new Map<string, number>();
+
+function addGaz(surface: string, hit: GazHit): void {
+  const key = foldKey(surface).replace(/^the /, '');
+  if (!GAZ.has(key)) GAZ.set(key, hit);
+  const words = key.split(' ');
+  const first = words[0] ?? '';
+  GAZ_FIRST.set(first, Math.max(GAZ_FIRST.get(first) ?? 0, words.length));
+}
+
+function countryHit(iso3: string, demonym = false): GazHit | undefined {
+  const c = COUNTRIES_BY_ISO.get(iso3);
+  return c ? { type: 'country', entityId: `country:${iso3.toLowerCase()}`, name: c.name, demonym } : undefined;
+}
+
+for (const org of ORGANIZATIONS) {
+  const hit: GazHit = { type: 'organization', entityId: `organization:${slugify(org.name)}`, name: org.name };
+  if (!/^[A-Z0-9]+$/.test(org.name)) addGaz(org.name, hit);
+  for (const alias of org.aliases ?? []) addGaz(alias, hit);
+  for (const acronym of org.acronyms ?? [org.name].filter((n) => /^[A-Z0-9]+$/.test(n))) {
+    GAZ_ACRONYMS.set(acronym.replace(/\.$/, ''), hit);
+  }
+}
+for (const [key, entry] of COUNTRY_NAMES) {
+  const hit = countryHit(entry.iso3);
+  if (hit && !GAZ.has(key)) addGaz(key, hit);
+}
+for (const [surface, entry] of COUNTRY_ACRONYMS) {
+  const hit = countryHit(entry.iso3);
+  if (hit && !GAZ_ACRONYMS.has(surface)) GAZ_ACRONYMS.set(surface, hit);
+}
+for (const [demonym, iso3] of Object.entries(DEMONYMS)) {
+  const hit = countryHit(iso3, true);
+  if (hit) addGaz(demonym, hit);
+}
+for (const [city, iso3] of Object.entries(CAPITALS)) {
+  addGaz(city, { type: 'place', entityId: `place:${slugify(city)}`, name: city, capitalOf: iso3 });
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Token preparation.
+
+const GLUED_RE = /^(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,}[\p{L}\p{M}'’-]*)$/u;
+const DOT_GLUED_RE = /^([\p{L}\p{M}'’-]*\p{Ll}{2})\.(\p{Lu}[\p{L}\p{M}'’-]*)$/u;
+const POSSESSIVE_RE = /['’]s$/;
+const CAP_RE = /^(?:\p{Lu}|(?:al|el|ad|as|ash|abu|bin|ibn|d|l)[-'’]\p{Lu})/u;
+const HAS_LOWER_RE = /\p{Ll}/u;
+const LETTER_RE = /^\p{L}/u;
+const DIGIT_RE = /^\p{N}/u;
+
+function shapeOf(text: string): Shape {
+  if (DIGIT_RE.test(text)) return 'num';
+  if (!LETTER_RE.test(text)) return 'punct';
+  if (CAP_RE.test(text)) {
+    if (text.length === 1) return 'initial';
+    return HAS_LOWER_RE.test(text) ? 'cap' : 'upper';
+  }
+  return 'lower';
+}
+
+function makeTok(start: number, text: string, glued: boolean): Tok {
+  let t = text;
+  let poss = false;
+  if (t.length > 2 && POSSESSIVE_RE.test(t)) {
+    t = t.slice(0, -2);
+    poss = true;
+  }
+  const shape = shapeOf(t);
+  const fold = shape === 'cap' || shape === 'upper' || shape === 'initial' ? foldKey(t) : t.toLowerCase();
+  return { start, end: start + t.length, text: t, fold, shape, lineFirst: false, poss, glued, sent: 0 };
+}
+
+/** Recognizer tokens from the `tokens` layer: split glue, cut possessives, mark sentence starts. */
+export function prepareTokens(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Tok[] {
+  const out: Tok[] = [];
+  for (const token of tokens) {
+    const dot = token.text.includes('.') ? DOT_GLUED_RE.exec(token.text) : null;
+    if (dot) {
+      const left = dot[1] as string;
+      out.push(makeTok(token.start, left, false));
+      out.push(makeTok(token.start + left.length, '.', false));
+      out.push(makeTok(token.start + left.length + 1, dot[2] as string, true));
+      continue;
+    }
+    const glued = GLUED_RE.exec(token.text);
+    if (glued) {
+      const left = glued[1] as string;
+      out.push(makeTok(token.start, left, false));
+      out.push(makeTok(token.start + left.length, glued[2] as string, true));
+      continue;
+    }
+    out.push(makeTok(token.start, token.text, false));
+  }
+  let s = 0;
+  let seenWord = false;
+  let prevEnd = 0;
+  for (const tok of out) {
+    while (s < sentences.length && tok.start >= (sentences[s] as Sentence).end) {
+      s++;
+      seenWord = false;
+    }
+    tok.sent = s;
+    if (tok.shape === 'punct') {
+      prevEnd = tok.end;
+      continue;
+    }
+    if (!seenWord || (!tok.glued && text.slice(prevEnd, tok.start).includes('\n'))) tok.lineFirst = true;
+    seenWord = true;
+    prevEnd = tok.end;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1.
+
+const DATELINE_RE =
+  /(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3})(?:,[ \t]*([A-Z][A-Za-z.'-]+(?:[ \t]+[A-Z][A-Za-z.'-]+){0,2}))?[ \t]*(?:\([A-Za-z][A-Za-z-]{1,15}\))?[ \t]*-{1,2}[ \t]/dg;
+const DATELINE_NOT_PLACE = new Set(['breaking', 'update', 'updated', 'exclusive', 'analysis', 'opinion', 'watch', 'live', 'editorial', 'correction']);
+const PLACE_SUFFIX_RE = /(?:grad|burg|bourg|ville|polis|stadt|abad|pur)$/;
+const COUNTRY_SUFFIX_RE = /(?:stan)$/;
+const DEMONYM_SHAPE_RE = /(?:ian|ean|an|ese|ish|i)$/;
+/** Lower-case title heads too ambiguous to cue a name ("in general", "a major city"). */
+const LOWER_TITLE_AMBIGUOUS = new Set([
+  'general', 'major', 'private', 'chief', 'executive', 'leader', 'speaker', 'coach', 'justice', 'lady',
+  'lord', 'king', 'queen', 'prince', 'princess', 'director', 'elect', 'vice', 'm', 'miss', 'sen', 'rep',
+  'lt', 'col', 'maj', 'gen', 'capt', 'sir', 'dame', 'mr', 'mrs', 'ms', 'dr', 'prof', 'mx', 'mme', 'mlle',
+]);
+
+const isNameTok = (t: Tok | undefined): boolean =>
+  t !== undefined && (t.shape === 'cap' || t.shape === 'upper') && !STOPWORDS.has(t.fold);
+
+/** Propose candidate mentions in one pass over the tokens. */
+export function recognize(text: string, toks: readonly Tok[], sentences: readonly Sentence[]): Recognized {
+  const candidates: Candidate[] = [];
+  const roles: RoleCandidate[] = [];
+  const titleCase = titleCaseSentences(toks, sentences.length);
+  const covered = datelines(text, toks, candidates, titleCase);
+  let cue: TitleCue | undefined;
+
+  /** Same sentence and no line break between `a` and the token after it. */
+  const joined = (a: number): boolean => {
+    const x = toks[a];
+    const y = toks[a + 1];
+    if (!x || !y || x.sent !== y.sent || x.poss) return false;
+    if (y.start === x.end) return true;
+    return !text.slice(x.end, y.start).includes('\n');
+  };
+
+  /** Title (modifiers… head [.]) starting at `p`, within `limit`: returns its end index or -1. */
+  const titleAt = (p: number, limit: number, lower: boolean): number => {
+    let q = p;
+    let end = -1;
+    while (q < limit) {
+      const t = toks[q] as Tok;
+      if (t.shape === 'punct' || t.shape === 'num') break;
+      if (lower && t.shape !== 'lower') break;
+      const parts = t.fold.split(' ');
+      if (!parts.every((w) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w))) break;
+      const head = parts[parts.length - 1] as string;
+      if (TITLE_HEADS.has(head) && !(lower && LOWER_TITLE_AMBIGUOUS.has(head))) {
+        end = q + 1;
+        if (TITLE_ABBREVIATIONS.has(head) && toks[q + 1]?.text === '.' && joined(q)) end = q + 2;
+      }
+      if (!joined(q)) break;
+      q++;
+    }
+    return end;
+  };
+
+  const cueFrom = (p: number, end: number): TitleCue => {
+    const first = toks[p] as Tok;
+    const lastWord = toks[toks[end - 1]?.text === '.' ? end - 2 : end - 1] as Tok;
+    const key = toks
+      .slice(p, end)
+      .filter((t) => t.shape !== 'punct')
+      .map((t) => t.fold)
+      .join(' ');
+    const head = lastWord.fold.split(' ').pop() as string;
+    const tEnd = (toks[end - 1] as Tok).end;
+    return { text: text.slice(first.start, tEnd), start: first.start, end: tEnd, key, head, honorific: HONORIFICS.has(head) };
+  };
+
+  const gazAt = (p: number, limit: number): { hit: GazHit; len: number } | undefined => {
+    const t = toks[p] as Tok;
+    if (t.shape === 'upper' || t.shape === 'initial') {
+      const hit = GAZ_ACRONYMS.get(t.text);
+      if (hit) return { hit, len: 1 };
+    }
+    if (t.shape !== 'cap') return undefined;
+    const firstWord = t.fold.split(' ')[0] as string;
+    const max = GAZ_FIRST.get(firstWord);
+    if (max === undefined) return undefined;
+    let key = '';
+    let best: { hit: GazHit; len: number } | undefined;
+    let words = 0;
+    for (let q = p; q < limit && words < max; q++) {
+      const u = toks[q] as Tok;
+      if (u.shape === 'punct' || u.shape === 'num') break;
+      if (q > p && u.shape === 'lower' && u.fold !== 'of' && u.fold !== 'the' && u.fold !== 'without' && u.fold !== 'sans')
+        break;
+      key = key ? `${key} ${u.fold}` : u.fold;
+      words += u.fold.split(' ').length;
+      const hit = u.shape !== 'lower' ? GAZ.get(key) : undefined;
+      if (hit) best = { hit, len: q - p + 1 };
+      if (!joined(q)) break;
+    }
+    return best;
+  };
+
+  const emitGaz = (p: number, len: number, hit: GazHit) => {
+    const first = toks[p] as Tok;
+    const last = toks[p + len - 1] as Tok;
+    const next = toks[p + len];
+    let fixed = { entityId: hit.entityId, name: hit.name };
+    let type = hit.type;
+    let rule = hit.demonym ? 'entities/gazetteer-demonym' : 'entities/gazetteer';
+    if (hit.capitalOf && next && next.shape === 'lower' && ACTOR_VERBS.has(next.fold)) {
+      const country = countryHit(hit.capitalOf);
+      if (country) {
+        fixed = { entityId: country.entityId, name: country.name };
+        type = 'country';
+        rule = 'entities/capital-as-actor';
+      }
+    }
+    candidates.push({
+      start: first.start,
+      end: last.end,
+      text: text.slice(first.start, last.end),
+      key: foldKey(text.slice(first.start, last.end)),
+      words: len,
+      firstKey: first.fold,
+      lastKey: last.fold,
+      type,
+      strength: 10,
+      rule,
+      lineFirst: first.lineFirst,
+      titleCase: titleCase[first.sent] === true,
+      fixed,
+    });
+  };
+
+  /** Classify tokens [a, b) by their own words and their neighbours, and push the candidate. */
+  const emitSegment = (a: number, b: number, title: TitleCue | undefined) => {
+    while (b > a && (toks[b - 1] as Tok).shape !== 'cap' && (toks[b - 1] as Tok).shape !== 'upper') b--;
+    if (b <= a) return;
+    const first = toks[a] as Tok;
+    const last = toks[b - 1] as Tok;
+    const span = text.slice(first.start, last.end);
+    let words = 0;
+    let hasUpper = false;
+    for (let q = a; q < b; q++) {
+      const t = toks[q] as Tok;
+      if (t.shape === 'cap' || t.shape === 'upper' || t.shape === 'initial') words++;
+      if (t.shape === 'upper') hasUpper = true;
+    }
+    const prev1 = wordBefore(a, 1);
+    const prev2 = wordBefore(a, 2);
+    const next = toks[b];
+    const nextLower = next && next.shape === 'lower' && joined(b - 1) ? next.fold : '';
+    const hasOf = span.includes(' of ');
+    const c: Candidate = {
+      start: first.start,
+      end: last.end,
+      text: span,
+      key: foldKey(span),
+      words,
+      firstKey: first.fold,
+      lastKey: last.fold,
+      type: null,
+      strength: 0,
+      rule: 'entities/capitalised',
+      lineFirst: first.lineFirst,
+      titleCase: titleCase[first.sent] === true,
+    };
+    const set = (type: EntityType, strength: number, rule: string) => {
+      c.type = type;
+      c.strength = strength;
+      c.rule = rule;
+    };
+    const prep = prev1 === 'the' ? prev2 : prev1;
+    if (title) {
+      set('person', title.honorific ? 6 : 5, title.honorific ? 'entities/honorific' : 'entities/title-cue');
+      c.title = title;
+    } else if (words >= 2 && ORG_HEADS.has(last.fold)) set('organization', 5, 'entities/org-cue');
+    else if (hasOf && ORG_HEADS.has(first.fold)) set('organization', 5, 'entities/org-cue');
+    else if (words >= 2 && (COUNTRY_HEADS.has(last.fold) || (hasOf && COUNTRY_HEADS.has(first.fold))))
+      set('country', 5, 'entities/country-cue');
+    else if (words >= 2 && (PLACE_HEADS.has(last.fold) || PLACE_PREFIXES.has(first.fold) || (hasOf && OF_HEADS.has(first.fold))))
+      set('place', 5, 'entities/place-cue');
+    else if (nextLower && PLACE_NEXT.has(nextLower)) set('place', 4, 'entities/place-cue');
+    else if (prev1 === 'of' && COUNTRY_OF_WORDS.has(prev2)) set('country', 4, 'entities/country-context');
+    else if (prev1 === 'of' && PLACE_OF_WORDS.has(prev2)) set('place', 4, 'entities/place-context');
+    else if (last.poss && nextLower && COUNTRY_POSSESSED.has(nextLower)) set('country', 3, 'entities/country-context');
+    else if (words === 1 && nextLower && DEMONYM_NEXT.has(nextLower) && DEMONYM_SHAPE_RE.test(last.fold)) {
+      set('other', 3, 'entities/demonym');
+      c.demonym = true;
+    } else if (PLACE_PREPOSITIONS.has(prep)) set('place', 3, 'entities/place-preposition');
+    else if (words === 1 && COUNTRY_SUFFIX_RE.test(last.fold)) set('country', 2, 'entities/country-suffix');
+    else if (words === 1 && PLACE_SUFFIX_RE.test(last.fold)) set('place', 2, 'entities/place-suffix');
+    else if (words === 1 && WEAK_PLACE_PREPOSITIONS.has(prep)) set('place', 1, 'entities/place-preposition');
+    if (hasUpper && words === 1 && c.type === null) c.acronym = true;
+    if (hasUpper && words === 1 && c.type === 'place' && c.strength < 4) {
+      c.type = null;
+      c.acronym = true;
+    }
+    // "Kestrel Defence Forces (KDF)": the acronym names the same thing.
+    if (toks[b]?.text === '(' && toks[b + 1]?.shape === 'upper' && toks[b + 2]?.text === ')') {
+      c.definesAcronym = (toks[b + 1] as Tok).text;
+    }
+    candidates.push(c);
+  };
+
+  const wordBefore = (a: number, n: number): string => {
+    let q = a - 1;
+    let seen = 0;
+    while (q >= 0) {
+      const t = toks[q] as Tok;
+      if (t.shape === 'punct' || t.sent !== (toks[a] as Tok).sent) return '';
+      seen++;
+      if (seen === n) return t.fold;
+      q--;
+    }
+    return '';
+  };
+
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Tok;
+    if (covered.has(i)) continue;
+    if (t.shape === 'lower') {
+      // A lower-case title right before a name: "said foreign minister Tomasz Wrenik".
+      if (TITLE_HEADS.has(t.fold) || TITLE_MODIFIERS.has(t.fold)) {
+        const end = titleAt(i, toks.length, true);
+        if (end > 0) {
+          const after = toks[end];
+          const title = cueFrom(i, end);
+          if (isNameTok(after) && joined(end - 1)) cue = title;
+          else if (!title.honorific && wordBefore(i, 1) === 'the') roles.push(roleOf(title));
+          i = end - 1;
+          continue;
+        }
+      }
+      cue = undefined;
+      continue;
+    }
+    if (t.shape !== 'cap' && t.shape !== 'upper' && t.shape !== 'initial') {
+      cue = undefined;
+      continue;
+    }
+    if (t.shape === 'initial' && !(toks[i + 1]?.text === '.' && isNameTok(toks[i + 2]))) {
+      const acronymHit = GAZ_ACRONYMS.get(t.text);
+      if (acronymHit) emitGaz(i, 1, acronymHit);
+      cue = undefined;
+      continue;
+    }
+    if (t.shape !== 'initial' && STOPWORDS.has(t.fold)) {
+      cue = undefined;
+      continue;
+    }
+    const pendingCue = cue;
+    cue = undefined;
+
+    // A known multi-word name wins outright, even across words a name run would stop at
+    // ("Doctors Without Borders").
+    const multi = pendingCue ? undefined : gazAt(i, toks.length);
+    if (multi && multi.len >= 2) {
+      emitGaz(i, multi.len, multi.hit);
+      i += multi.len - 1;
+      continue;
+    }
+
+    const j = runEnd(i);
+    const lastFold = (toks[j - 1] as Tok).fold;
+    const runWords = j - i;
+    // A run ending on an organisation/place/country head is one name as a whole
+    // ("Valdorian Foreign Ministry", "Canada Revenue Agency"), unless a title leads it.
+    const headed =
+      runWords >= 2 &&
+      !pendingCue &&
+      (ORG_HEADS.has(lastFold) || COUNTRY_HEADS.has(lastFold) || PLACE_HEADS.has(lastFold)) &&
+      titleAt(i, j, false) < 0;
+    if (headed) {
+      emitSegment(i, j, undefined);
+      i = j - 1;
+      continue;
+    }
+
+    // Segment the run: gazetteer names, titles and the names they introduce.
+    let p = i;
+    let pending = -1;
+    let title = pendingCue;
+    const flush = (to: number) => {
+      if (pending >= 0) emitSegment(pending, to, undefined);
+      pending = -1;
+    };
+    if (title) {
+      emitSegment(p, j, title);
+      i = j - 1;
+      continue;
+    }
+    while (p < j) {
+      const u = toks[p] as Tok;
+      if (u.shape === 'upper' && VESSEL_PREFIXES.has(u.text) && p + 1 < j) {
+        flush(p);
+        pushVessel(p, j);
+        p = j;
+        break;
+      }
+      const tEnd = u.shape === 'cap' ? titleAt(p, j, false) : -1;
+      if (tEnd > 0) {
+        flush(p);
+        title = cueFrom(p, tEnd);
+        if (tEnd < j) {
+          emitSegment(tEnd, j, title);
+        } else if (!title.honorific && wordBefore(p, 1) === 'the') {
+          roles.push(roleOf(title));
+        }
+        p = j;
+        break;
+      }
+      const g = pending < 0 || u.shape !== 'initial' ? gazAt(p, j) : undefined;
+      if (g) {
+        flush(p);
+        emitGaz(p, g.len, g.hit);
+        p += g.len;
+        continue;
+      }
+      if (pending < 0) pending = p;
+      p++;
+    }
+    flush(j);
+    i = j - 1;
+  }
+
+  function pushVessel(p: number, j: number) {
+    const first = toks[p] as Tok;
+    const last = toks[j - 1] as Tok;
+    const span = text.slice(first.start, last.end);
+    candidates.push({
+      start: first.start,
+      end: last.end,
+      text: span,
+      key: foldKey(span),
+      words: j - p,
+      firstKey: first.fold,
+      lastKey: last.fold,
+      type: 'other',
+      strength: 6,
+      rule: 'entities/vessel',
+      lineFirst: first.lineFirst,
+      titleCase: false,
+    });
+  }
+
+  /** End (exclusive) of the capitalised run starting at `i`. */
+  function runEnd(i: number): number {
+    let j = i;
+    let lastName = i;
+    while (j < toks.length) {
+      const u = toks[j] as Tok;
+      if (j > i && !joined(j - 1)) break;
+      if (isNameTok(u)) {
+        lastName = j;
+        j++;
+        if (u.poss) break;
+        continue;
+      }
+      const next = toks[j + 1];
+      if (u.shape === 'initial' && next?.text === '.' && isNameTok(toks[j + 2])) {
+        j += 2;
+        continue;
+      }
+      if (u.text === '.' && j > i) {
+        const prev = toks[j - 1] as Tok;
+        if ((TITLE_ABBREVIATIONS.has(prev.fold) || prev.fold === 'st') && isNameTok(next)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (j > i && u.shape === 'lower') {
+        const prev = toks[j - 1] as Tok;
+        if (NAME_PARTICLES.has(u.fold) && (isNameTok(next) || (next && NAME_PARTICLES.has(next.fold) && isNameTok(toks[j + 2])))) {
+          j++;
+          continue;
+        }
+        if (u.fold === 'of' && OF_HEADS.has(prev.fold)) {
+          if (isNameTok(next)) {
+            j++;
+            continue;
+          }
+          if (next?.fold === 'the' && isNameTok(toks[j + 2])) {
+            j += 2;
+            continue;
+          }
+        }
+      }
+      if (u.text === '&' && j > i && isNameTok(next)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    return lastName + 1;
+  }
+
+  return { candidates, roles };
+}
+
+function roleOf(title: TitleCue): RoleCandidate {
+  return { start: title.start, end: title.end, text: title.text, key: title.key, head: title.head };
+}
+
+/** Sentences where most words are capitalised (headlines, menus): capitalisation proves nothing. */
+function titleCaseSentences(toks: readonly Tok[], count: number): boolean[] {
+  const caps = new Array<number>(count + 1).fill(0);
+  const words = new Array<number>(count + 1).fill(0);
+  for (const t of toks) {
+    if (t.shape === 'punct' || t.shape === 'num') continue;
+    if (t.shape === 'lower' && t.text.length <= 3) continue; // "of", "the", "in" stay lower in titles
+    words[t.sent] = (words[t.sent] ?? 0) + 1;
+    if (t.shape !== 'lower') caps[t.sent] = (caps[t.sent] ?? 0) + 1;
+  }
+  return words.map((w, s) => w >= 4 && (caps[s] ?? 0) / w >= 0.75);
+}
+
+/** Datelines ("MERIDA CITY (AP) —"): the place is pushed and its tokens marked as covered. */
+function datelines(text: string, toks: readonly Tok[], out: Candidate[], titleCase: boolean[]): Set<number> {
+  const covered = new Set<number>();
+  if (!text.includes('-') && !/[\u2010-\u2015\u2212]/.test(text)) return covered;
+  const view = matchView(text);
+  DATELINE_RE.lastIndex = 0;
+  for (let m = DATELINE_RE.exec(view); m; m = DATELINE_RE.exec(view)) {
+    const indices = m.indices;
+    if (!indices) continue;
+    for (const g of [1, 2]) {
+      const range = indices[g];
+      if (!range) continue;
+      const [start, end] = range;
+      const span = text.slice(start, end).replace(/[.]+$/, '');
+      const key = foldKey(span);
+      if (g === 1 && (DATELINE_NOT_PLACE.has(key) || STOPWORDS.has(key))) break;
+      const hit = GAZ.get(key.replace(/^the /, '')) ?? GAZ_ACRONYMS.get(span);
+      const first = toks.findIndex((t) => t.start >= start);
+      out.push({
+        start,
+        end: start + span.length,
+        text: span,
+        key,
+        words: span.split(/\s+/).length,
+        firstKey: key.split(' ')[0] as string,
+        lastKey: key.split(' ').pop() as string,
+        type: hit?.type ?? 'place',
+        strength: hit ? 10 : 5,
+        rule: 'entities/dateline',
+        lineFirst: true,
+        titleCase: titleCase[toks[first]?.sent ?? 0] === true,
+        shouting: g === 1,
+        ...(hit ? { fixed: { entityId: hit.entityId, name: hit.name } } : {}),
+      });
+      for (let q = Math.max(first, 0); q < toks.length && (toks[q] as Tok).start < start + span.length; q++) covered.add(q);
+    }
+  }
+  return covered;
+}

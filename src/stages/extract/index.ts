@@ -1,0 +1,158 @@
+/**
+ * extract: RawDoc (decoded `.txt` or `.html`) → clean Article.
+ *
+ * Reads `raw.content`, `raw.mediaType`, `raw.meta`; writes `Article` with `text` (paragraphs
+ * separated by "\n\n"), `removed` (every dropped piece with `extract/<reason>`), title, site,
+ * published, language, wire, author. Diagnostics are values: `extract/empty-body` is fatal and
+ * leaves `article` null.
+ *
+ * Order (why):
+ *   1. HTML only: metadata is read before any block is dropped (header/footer hold the byline,
+ *      date and site); then boilerplate blocks go and the densest body element gives paragraphs.
+ *   2. The plain-text cleaner runs on the text (txt) or those paragraphs (HTML): it knows the
+ *      title by then, so repeated titles are caught in both.
+ *   3. Date: metadata first, then a date line near the top; never the crawl date or today.
+ *   4. Wire credits from datelines, closing credits, bylines and copyright lines; photo credits
+ *      were set aside by the cleaner and never count.
+ *
+ * Limits: English boilerplate patterns; one article per document; numeric dates such as
+ * 03/04/2026 stay a two-date range; a headline containing "U.S." cut by inline "Read also:".
+ */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Article, Published, RawDoc, Removed } from '../../core/doc.js';
+import { foldKey, normalizeWhitespace } from '../../core/text.js';
+import { type CleanTextResult, cleanText, splitTitleSuffix } from './clean-text.js';
+import { type ParsedDate, parseDate, parseUrlDate } from './dates.js';
+import { extractHtml, type HtmlResult } from './html.js';
+import { detectLanguage } from './language.js';
+import { agencyOf, findWires } from './wire.js';
+
+/** Options of {@link extractArticle}. */
+export interface ExtractOptions {
+  /** Fewer body characters than this is `extract/empty-body`. Default 80. */
+  minBodyChars?: number;
+}
+
+/** The article (null when the document has none) and what went wrong. */
+export interface ExtractResult {
+  article: Article | null;
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULTS: Required<ExtractOptions> = { minBodyChars: 80 };
+
+/**
+ * Turn one decoded document into a clean article.
+ * @example
+ * const { article } = extractArticle({ origin: 'a.txt', content: 'Floods hit Kalmar\n\nKALMAR (AP) — …',
+ *   mediaType: 'text/plain', contentHash: 'ab12…', meta: {} });
+ * article?.wire; // ['AP']
+ */
+export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): ExtractResult {
+  for (const key of Object.keys(options)) {
+    if (!(key in DEFAULTS)) throw new TypeError(`Cannot use option \`${key}\` in \`extractArticle\`: expected one of \`${Object.keys(DEFAULTS).join('`, `')}\``);
+  }
+  const { minBodyChars } = { ...DEFAULTS, ...options };
+  const diagnostics: Diagnostic[] = [];
+  const diag = (severity: Diagnostic['severity'], rule: string, reason: string) =>
+    diagnostics.push({ severity, stage: 'extract', rule, reason });
+
+  const html = raw.mediaType === 'text/html' ? extractHtml(raw.content) : null;
+  const metaTitle = raw.meta.title?.trim() || null;
+  const htmlTitle = html ? pickHtmlTitle(html, raw.meta.site ?? html.site) : null;
+  const knownTitle = metaTitle ?? htmlTitle?.title ?? null;
+  const knownSite = raw.meta.site?.trim() || html?.site || htmlTitle?.site || null;
+
+  const cleaned = cleanText({
+    text: html ? html.paragraphs.join('\n\n') : raw.content,
+    title: knownTitle,
+    site: knownSite,
+  });
+  const removed: Removed[] = [...(html?.removed ?? []), ...cleaned.removed];
+  const text = normalizeWhitespace(cleaned.paragraphs.join('\n\n'));
+
+  if (text.length < minBodyChars) {
+    diag(
+      'fatal',
+      'extract/empty-body',
+      `Unexpected ${html ? 'page' : 'document'} without article text, expected at least ${minBodyChars} characters of body (found ${text.length})`,
+    );
+    return { article: null, diagnostics };
+  }
+
+  const title = cleaned.title;
+  if (!title) diag('warning', 'extract/missing-title', 'Unexpected article without a title, expected a headline line, `og:title`, `h1` or `<title>`');
+  const site = cleaned.site;
+  const published = pickPublished(raw, html, cleaned);
+  if (published.how === 'unknown') diag('info', 'extract/unknown-date', 'Unexpected article without a publication date, expected metadata or a date line');
+
+  const wire = findWires(cleaned.wireSources);
+  const author = pickAuthor(raw.meta.author ?? html?.author ?? null, cleaned, site);
+
+  const article: Article = {
+    id: `a_${raw.contentHash.slice(0, 12)}`,
+    origin: raw.origin,
+    contentHash: raw.contentHash,
+    site,
+    title,
+    published,
+    language: detectLanguage(text) ?? normalizeLanguage(raw.meta.language),
+    wire,
+    author,
+    text,
+    removed,
+  };
+  return { article, diagnostics };
+}
+
+/** og:title, then h1, then JSON-LD/twitter, then <title>, each without a " | Site" suffix. */
+function pickHtmlTitle(html: HtmlResult, site: string | null): { title: string; site: string | null } | null {
+  const siteKey = site ? foldKey(site) : null;
+  for (const { text, evidence } of html.titles) {
+    const split = splitTitleSuffix(text);
+    // Only <title> and og:title carry site suffixes; an h1 with " - " is the headline itself.
+    if (split.site && (evidence === 'title' || evidence.startsWith('meta') || foldKey(split.site) === siteKey)) {
+      return split;
+    }
+    if (siteKey && foldKey(text) === siteKey) continue; // "<title>Meridian Herald</title>" on a bare page
+    return { title: text, site: null };
+  }
+  return null;
+}
+
+function pickPublished(raw: RawDoc, html: HtmlResult | null, cleaned: CleanTextResult): Published {
+  const candidates: Array<{ text: string; evidence: string }> = [];
+  if (raw.meta.published) candidates.push({ text: raw.meta.published, evidence: 'meta.published' });
+  if (html) candidates.push(...html.dates);
+  for (const { text, evidence } of candidates) {
+    const parsed = parseDate(text);
+    if (parsed) return toPublished(parsed, 'metadata', evidence);
+  }
+  for (const url of [raw.meta.url, html?.url, raw.origin]) {
+    const parsed = url ? parseUrlDate(url) : null;
+    if (parsed) return toPublished(parsed, 'metadata', 'url');
+  }
+  if (cleaned.dateLine) return toPublished(cleaned.dateLine.parsed, 'metadata', 'date-line');
+  return { date: null, from: null, to: null, how: 'unknown' };
+}
+
+function toPublished(parsed: ParsedDate, how: Published['how'], evidence: string): Published {
+  return { date: parsed.date, from: parsed.from, to: parsed.to, how, evidence };
+}
+
+/** A person's name: never a wire agency, never the site. */
+function pickAuthor(metaAuthor: string | null, cleaned: CleanTextResult, site: string | null): string | null {
+  const siteKey = site ? foldKey(site) : null;
+  for (const candidate of [cleaned.byline?.author, metaAuthor]) {
+    const name = candidate?.trim();
+    if (!name) continue;
+    if (agencyOf(name) || (siteKey && foldKey(name) === siteKey)) continue;
+    return name;
+  }
+  return null;
+}
+
+function normalizeLanguage(code: string | undefined): string | null {
+  const m = code ? /^([a-z]{2})(?:[-_]|$)/i.exec(code.trim()) : null;
+  return m?.[1] ? m[1].toLowerCase() : null;
+}

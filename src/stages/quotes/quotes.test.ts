@@ -1,0 +1,321 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityMention, EntityType, NewsDoc, QuoteItem } from '../../core/doc.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { StageContext } from '../../core/stage.js';
+import { docOf, expectSpan } from '../../../test/helpers/docs.js';
+import { findQuoteMarks } from './find-quote-marks.js';
+import { quotesStage } from './index.js';
+import { matchView } from '../../core/text.js';
+
+/** [substring, type, name, occurrence (0-based, default: every occurrence)] */
+type MentionSpec = [string, EntityType, string, number?];
+
+/** A hand-built entities layer: every (or the nth) occurrence of each substring. */
+function mentionsOf(text: string, specs: MentionSpec[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const [needle, type, name, nth] of specs) {
+    let at = text.indexOf(needle);
+    let n = 0;
+    while (at >= 0) {
+      if (nth === undefined || nth === n) {
+        out.push({
+          kind: 'entity',
+          start: at,
+          end: at + needle.length,
+          text: needle,
+          type,
+          entityId: `${type}:${name.toLowerCase().replace(/[^a-z]+/g, '-')}`,
+          name,
+          prov: { stage: 'entities', version: 1, rule: 'test' },
+        });
+      }
+      n++;
+      at = text.indexOf(needle, at + needle.length);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function run(text: string, specs: MentionSpec[] = []): { quotes: QuoteItem[]; diagnostics: Diagnostic[]; doc: NewsDoc } {
+  const doc = docOf(text);
+  doc.layers.entities = mentionsOf(text, specs);
+  const diagnostics: Diagnostic[] = [];
+  const ctx: StageContext = {
+    warn: (rule, reason, span) => void diagnostics.push({ severity: 'warning', stage: 'quotes', rule, reason, span }),
+    info: (rule, reason, span) => void diagnostics.push({ severity: 'info', stage: 'quotes', rule, reason, span }),
+    fail: (rule, reason) => {
+      throw new Error(`${rule}: ${reason}`);
+    },
+    debug: () => {},
+  };
+  const quotes = quotesStage.run(doc, ctx) as QuoteItem[];
+  return { quotes, diagnostics, doc };
+}
+
+const MORROW: MentionSpec = ['Lena Morrow', 'person', 'Lena Morrow'];
+const MORROW_SHORT: MentionSpec = ['Morrow', 'person', 'Lena Morrow'];
+const DANEK: MentionSpec = ['Ivo Danek', 'person', 'Ivo Danek'];
+const KESTRELGRAD: MentionSpec = ['Kestrelgrad', 'country', 'Kestrelgrad'];
+
+interface Case {
+  name: string;
+  text: string;
+  mentions: MentionSpec[];
+  /** Expected quote span text, speaker name (null = none), cue, rule. */
+  expect: Array<[string, string | null, string | null, string]>;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'curly quote, speaker after',
+    text: '“We will not retreat from Veltra,” Lena Morrow said on Tuesday.',
+    mentions: [MORROW],
+    expect: [['We will not retreat from Veltra,', 'Lena Morrow', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'straight quote, inverted "said X" with appositive',
+    text: '"The border is closed until further notice," said Lena Morrow, the foreign minister.',
+    mentions: [MORROW],
+    expect: [['The border is closed until further notice,', 'Lena Morrow', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'guillemets, speaker before with colon',
+    text: 'Ivo Danek told reporters: «There will be no second round of talks.»',
+    mentions: [DANEK],
+    expect: [['There will be no second round of talks.', 'Ivo Danek', 'told', 'quotes/direct']],
+  },
+  {
+    name: 'single curly quotes (British style) with apostrophes inside',
+    text: 'Lena Morrow’s office was silent. ‘We don’t negotiate with the soldiers’ commanders,’ Morrow said.',
+    mentions: [MORROW, MORROW_SHORT],
+    expect: [["We don’t negotiate with the soldiers’ commanders,", 'Lena Morrow', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'partial quote inside a sentence',
+    text: 'Lena Morrow described the offensive as “a grave and deliberate mistake” and called for talks.',
+    mentions: [MORROW],
+    expect: [['a grave and deliberate mistake', null, null, 'quotes/partial']],
+  },
+  {
+    name: 'partial quote with cue',
+    text: 'Morrow warned that the shelling was “a catastrophe for everyone in the valley”.',
+    mentions: [MORROW_SHORT],
+    expect: [
+      ['the shelling was “a catastrophe for everyone in the valley”', 'Lena Morrow', 'warned', 'quotes/indirect'],
+      ['a catastrophe for everyone in the valley', 'Lena Morrow', 'warned', 'quotes/partial'],
+    ],
+  },
+  {
+    name: 'closing mark glued to the next word',
+    text: 'Officials were cautious. “We are checking the reports,”said Ivo Danek, who leads the commission.',
+    mentions: [DANEK],
+    expect: [['We are checking the reports,', 'Ivo Danek', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'doubled closing mark',
+    text: '“The bridge is gone.”” Lena Morrow said. Rescue teams arrived later.',
+    mentions: [MORROW],
+    expect: [['The bridge is gone.', 'Lena Morrow', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'role resolved through an earlier title + name',
+    text: 'Foreign Minister Lena Morrow arrived in Veltra on Monday. “Nobody wants this war,” the foreign minister said.',
+    mentions: [MORROW],
+    expect: [['Nobody wants this war,', 'Lena Morrow', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'role resolved through an appositive',
+    text: 'Ivo Danek, the army chief, met the envoy. “We are ready,” the army chief told state television.',
+    mentions: [DANEK],
+    expect: [['We are ready,', 'Ivo Danek', 'told', 'quotes/direct']],
+  },
+  {
+    name: 'role the entities stage already linked',
+    text: '“The ceasefire holds,” the foreign minister said.',
+    mentions: [['the foreign minister', 'person', 'Lena Morrow']],
+    expect: [['The ceasefire holds,', 'Lena Morrow', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'unresolved role keeps its words, no id',
+    text: '“The ceasefire holds,” the defence minister said.',
+    mentions: [],
+    expect: [['The ceasefire holds,', 'the defence minister', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'pronoun → nearest preceding person',
+    text: 'Ivo Danek spoke after the vote. “This is a dark day,” he added.',
+    mentions: [DANEK],
+    expect: [['This is a dark day,', 'Ivo Danek', 'added', 'quotes/direct']],
+  },
+  {
+    name: 'pronoun skips people named inside quotes',
+    text: '“I called Ivo Danek last night,” Lena Morrow said. “He did not answer,” she added.',
+    mentions: [MORROW, DANEK],
+    expect: [
+      ['I called Ivo Danek last night,', 'Lena Morrow', 'said', 'quotes/direct'],
+      ['He did not answer,', 'Lena Morrow', 'added', 'quotes/direct'],
+    ],
+  },
+  {
+    name: 'government / country as speaker',
+    text: '“Our patience has limits,” Kestrelgrad said in a statement.',
+    mentions: [KESTRELGRAD],
+    expect: [['Our patience has limits,', 'Kestrelgrad', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'organisation resolved from "the ministry"',
+    text: 'The Kestrelgrad Interior Ministry issued new rules. “Checkpoints will stay,” the ministry said.',
+    mentions: [['Kestrelgrad Interior Ministry', 'organization', 'Interior Ministry of Kestrelgrad']],
+    expect: [['Checkpoints will stay,', 'Interior Ministry of Kestrelgrad', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'possessive country is not the speaker',
+    text: '“We are not at war,” Kestrelgrad’s foreign minister said.',
+    mentions: [KESTRELGRAD],
+    expect: [['We are not at war,', 'Kestrelgrad’s foreign minister', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'unnamed source with relative clause',
+    text: '“The talks are dead,” a senior official who declined to be named told Reuters.',
+    mentions: [['Reuters', 'organization', 'Reuters']],
+    expect: [['The talks are dead,', 'a senior official who declined to be named', 'told', 'quotes/direct']],
+  },
+  {
+    name: 'according to an unnamed source',
+    text: 'According to a spokesperson, “the convoy was never authorised”.',
+    mentions: [],
+    expect: [['the convoy was never authorised', 'a spokesperson', 'according to', 'quotes/partial']],
+  },
+  {
+    name: 'interrupted quote: both halves to the same speaker',
+    text: '“We will not retreat,” Morrow said, “not one metre.”',
+    mentions: [MORROW_SHORT],
+    expect: [
+      ['We will not retreat,', 'Lena Morrow', 'said', 'quotes/direct'],
+      ['not one metre.', 'Lena Morrow', 'said', 'quotes/direct'],
+    ],
+  },
+  {
+    name: 'multi-paragraph quote',
+    text: 'Morrow spoke for an hour.\n\n“The first convoy left at dawn. It never arrived.\n\n“The second convoy is waiting at the border,” she said.',
+    mentions: [MORROW_SHORT],
+    expect: [
+      [
+        'The first convoy left at dawn. It never arrived.\n\n“The second convoy is waiting at the border,',
+        'Lena Morrow',
+        'said',
+        'quotes/multi-paragraph',
+      ],
+    ],
+  },
+  {
+    name: 'quote continues into the next sentence',
+    text: '“We will fight,” Lena Morrow said. “We will win.”',
+    mentions: [MORROW],
+    expect: [
+      ['We will fight,', 'Lena Morrow', 'said', 'quotes/direct'],
+      ['We will win.', 'Lena Morrow', 'said', 'quotes/direct'],
+    ],
+  },
+  {
+    name: 'speaker in the previous sentence ending with a colon',
+    text: 'In a short statement, Ivo Danek said:\n\n“The army will hold the line.”',
+    mentions: [DANEK],
+    expect: [['The army will hold the line.', 'Ivo Danek', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'speaker at the start of the next sentence',
+    text: '“The river crossing is mined.” Ivo Danek said this to reporters at the front.',
+    mentions: [DANEK],
+    expect: [['The river crossing is mined.', 'Ivo Danek', 'said', 'quotes/direct']],
+  },
+  {
+    name: 'indirect speech with a time phrase',
+    text: 'Lena Morrow said on Tuesday that the border would reopen within a week.',
+    mentions: [MORROW],
+    expect: [['the border would reopen within a week', 'Lena Morrow', 'said', 'quotes/indirect']],
+  },
+  {
+    name: 'indirect speech with an audience',
+    text: 'Ivo Danek told reporters in Veltra that no troops had crossed the river.',
+    mentions: [DANEK],
+    expect: [['no troops had crossed the river', 'Ivo Danek', 'told', 'quotes/indirect']],
+  },
+  {
+    name: 'tweeted',
+    text: '“Shame on them,” Ivo Danek tweeted late on Sunday.',
+    mentions: [DANEK],
+    expect: [['Shame on them,', 'Ivo Danek', 'tweeted', 'quotes/direct']],
+  },
+];
+
+describe('quotes', () => {
+  it.each(CASES)('$name', ({ text, mentions, expect: expected }) => {
+    const { quotes } = run(text, mentions);
+    expect(quotes.map((q) => [q.text, q.speaker?.name ?? null, q.cue, q.prov.rule])).toEqual(expected);
+    for (let i = 0; i < expected.length; i++) {
+      expectSpan(text, quotes[i] as QuoteItem, (expected[i] as [string])[0]);
+    }
+  });
+
+  it('keeps the entity id of a named speaker', () => {
+    const { quotes } = run('“Enough,” said Lena Morrow.', [MORROW]);
+    expect(quotes[0]?.speaker).toEqual({ entityId: 'person:lena-morrow', name: 'Lena Morrow' });
+  });
+
+  it('unnamed sources have a null entity id', () => {
+    const { quotes } = run('“The talks are dead,” officials said.');
+    expect(quotes[0]?.speaker).toEqual({ entityId: null, name: 'officials' });
+  });
+
+  it('unclosed quote: closes at the paragraph end and warns', () => {
+    const text = '“We have nothing more to say, Ivo Danek said as he left the hall.\n\nThe meeting ended at noon.';
+    const { quotes, diagnostics } = run(text, [DANEK]);
+    expect(quotes).toHaveLength(1);
+    expectSpan(text, quotes[0] as QuoteItem, 'We have nothing more to say, Ivo Danek said as he left the hall.');
+    expect(quotes[0]?.prov.rule).toBe('quotes/unclosed');
+    expect(diagnostics.map((d) => d.rule)).toEqual(['quotes/unclosed-quote']);
+  });
+
+  it('runs after sentences and entities', () => {
+    expect(quotesStage.requires).toEqual(['sentences', 'entities']);
+  });
+});
+
+describe('negative cases', () => {
+  it.each([
+    ['apostrophes', 'Kestrelgrad’s army didn’t move, and the soldiers’ families weren’t told.'],
+    ['straight apostrophes', "Morrow's aides say it's the soldiers' decision, not Danek's."],
+    ['scare quotes', 'The so-called “liberation” of the valley began on Monday.'],
+    ['title in quotes', 'The ministry published a report titled “Winter Harvest Plan” on Monday.'],
+    ['inch mark', 'The shell left a crater 40" deep near the road.'],
+    ['no quotes, no that-clause', 'Lena Morrow said nothing as she left the building.'],
+    ['“that” as a pronoun after a cue', 'Asked about the convoy, Morrow said that.'],
+  ])('%s', (_name, text) => {
+    expect(run(text, [MORROW, MORROW_SHORT, KESTRELGRAD]).quotes).toEqual([]);
+  });
+
+  it('no speaker when nothing is in reach', () => {
+    const { quotes } = run('The crowd chanted. “Bread and peace for everyone!” The police watched from a distance.');
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['Bread and peace for everyone!', null]]);
+  });
+
+  it('an unresolvable "it" stays null', () => {
+    const { quotes } = run('“The figures are accurate,” it said.');
+    expect(quotes[0]?.speaker).toBeNull();
+    expect(quotes[0]?.cue).toBe('said');
+  });
+
+  it('a pronoun with no earlier person stays null', () => {
+    const { quotes } = run('“We are ready,” she said.');
+    expect(quotes[0]?.speaker).toBeNull();
+  });
+});
+
+describe('findQuoteMarks', () => {
+  it('pairs nested quotes into the outer one', () => {
+    const text = '“He told me ‘never again’ and left,” Morrow said.';
+    const marks = findQuoteMarks(text, matchView(text));
+    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['He told me ‘never again’ and left,']);
+  });
+});
