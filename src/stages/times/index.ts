@@ -43,10 +43,11 @@ import { tenseAt } from './tense.js';
 /**
  * Cheap gate before chrono: a sentence with no digit, no capitalised month/weekday name and no
  * relative phrase has no date we keep (lower-case names are dropped anyway). Keeps the stage fast
- * on long articles: chrono runs dozens of regexes per call. Case-sensitive on purpose.
+ * on long articles: chrono runs dozens of regexes per call. Case-sensitive on purpose (an
+ * all-capitals "MARCH 12" headline line is skipped).
  */
 const DATE_CUE_RE =
-  /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MAR|MAY)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|ago|weekend|fortnight|(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:week|month|year|morning|afternoon|evening|night)|(?:[Ii]n|[Ww]ithin)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?))\b/;
+  /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|ago|weekend|fortnight|(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:week|month|year|morning|afternoon|evening|night)|(?:days?|weeks?|months?|years?)\s+(?:later|after|before|earlier)|(?:[Ii]n|[Ww]ithin)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?))\b/;
 /** Chrono needs some reference; when the publication day is unknown, results that use it are discarded as null. */
 const NEUTRAL_REFERENCE = new Date(2000, 5, 15, 12);
 /** Leading/trailing bits chrono includes that are not the expression: "On Wednesday," → "Wednesday". */
