@@ -4,7 +4,7 @@
  * decides types across the article and links mentions to one entity.
  */
 import type { EntityType, Sentence, Token } from '../../core/doc.js';
-import { foldKey, matchView, slugify } from '../../core/text.js';
+import { foldKey, slugify } from '../../core/text.js';
 import { COUNTRIES_BY_ISO, COUNTRY_ACRONYMS, COUNTRY_NAMES } from './countries.js';
 import {
   ACTOR_VERBS,
@@ -161,7 +161,6 @@ for (const [city, iso3] of Object.entries(CAPITALS)) {
   addGaz(city, { type: 'place', entityId: `place:${slugify(city)}`, name: city, capitalOf: iso3 });
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Token preparation.
 
@@ -183,6 +182,21 @@ function shapeOf(text: string): Shape {
   return 'lower';
 }
 
+// Why a cache: `foldKey` (NFKD + several regexes) dominated the profile, and capitalised words
+// repeat heavily within and across articles. Cleared when full, so memory stays flat.
+const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE_MAX = 50_000;
+
+function cachedFold(word: string): string {
+  let key = FOLD_CACHE.get(word);
+  if (key === undefined) {
+    if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
+    key = foldKey(word);
+    FOLD_CACHE.set(word, key);
+  }
+  return key;
+}
+
 function makeTok(start: number, text: string, glued: boolean): Tok {
   let t = text;
   let poss = false;
@@ -191,7 +205,7 @@ function makeTok(start: number, text: string, glued: boolean): Tok {
     poss = true;
   }
   const shape = shapeOf(t);
-  const fold = shape === 'cap' || shape === 'upper' || shape === 'initial' ? foldKey(t) : t.toLowerCase();
+  const fold = shape === 'cap' || shape === 'upper' || shape === 'initial' ? cachedFold(t) : t.toLowerCase();
   return { start, end: start + t.length, text: t, fold, shape, lineFirst: false, poss, glued, sent: 0 };
 }
 
@@ -240,20 +254,68 @@ export function prepareTokens(text: string, tokens: readonly Token[], sentences:
 // Pass 1.
 
 const DATELINE_RE =
-  /(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3})(?:,[ \t]*([A-Z][A-Za-z.'-]+(?:[ \t]+[A-Z][A-Za-z.'-]+){0,2}))?[ \t]*(?:\([A-Za-z][A-Za-z-]{1,15}\))?[ \t]*-{1,2}[ \t]/dg;
-const DATELINE_NOT_PLACE = new Set(['breaking', 'update', 'updated', 'exclusive', 'analysis', 'opinion', 'watch', 'live', 'editorial', 'correction']);
+  /(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3})(?:,[ \t]*([A-Z][A-Za-z.'-]+(?:[ \t]+[A-Z][A-Za-z.'-]+){0,2}))?[ \t]*(?:\([A-Za-z][A-Za-z-]{1,15}\))?[ \t]*[-\u2010-\u2015\u2212]{1,2}[ \t]/dg;
+const DATELINE_NOT_PLACE = new Set([
+  'breaking',
+  'update',
+  'updated',
+  'exclusive',
+  'analysis',
+  'opinion',
+  'watch',
+  'live',
+  'editorial',
+  'correction',
+]);
 const PLACE_SUFFIX_RE = /(?:grad|burg|bourg|ville|polis|stadt|abad|pur)$/;
 const COUNTRY_SUFFIX_RE = /(?:stan)$/;
 const DEMONYM_SHAPE_RE = /(?:ian|ean|an|ese|ish|i)$/;
 /** Lower-case title heads too ambiguous to cue a name ("in general", "a major city"). */
 const LOWER_TITLE_AMBIGUOUS = new Set([
-  'general', 'major', 'private', 'chief', 'executive', 'leader', 'speaker', 'coach', 'justice', 'lady',
-  'lord', 'king', 'queen', 'prince', 'princess', 'director', 'elect', 'vice', 'm', 'miss', 'sen', 'rep',
-  'lt', 'col', 'maj', 'gen', 'capt', 'sir', 'dame', 'mr', 'mrs', 'ms', 'dr', 'prof', 'mx', 'mme', 'mlle',
+  'general',
+  'major',
+  'private',
+  'chief',
+  'executive',
+  'leader',
+  'speaker',
+  'coach',
+  'justice',
+  'lady',
+  'lord',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'director',
+  'elect',
+  'vice',
+  'm',
+  'miss',
+  'sen',
+  'rep',
+  'lt',
+  'col',
+  'maj',
+  'gen',
+  'capt',
+  'sir',
+  'dame',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'mx',
+  'mme',
+  'mlle',
 ]);
 
+/** A stopword in capitals is still a name when it is a known acronym ("WHO"). */
+const isStop = (t: Tok): boolean => STOPWORDS.has(t.fold) && !(t.shape === 'upper' && GAZ_ACRONYMS.has(t.text));
+
 const isNameTok = (t: Tok | undefined): boolean =>
-  t !== undefined && (t.shape === 'cap' || t.shape === 'upper') && !STOPWORDS.has(t.fold);
+  t !== undefined && (t.shape === 'cap' || t.shape === 'upper') && !isStop(t);
 
 /** Propose candidate mentions in one pass over the tokens. */
 export function recognize(text: string, toks: readonly Tok[], sentences: readonly Sentence[]): Recognized {
@@ -303,7 +365,14 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       .join(' ');
     const head = lastWord.fold.split(' ').pop() as string;
     const tEnd = (toks[end - 1] as Tok).end;
-    return { text: text.slice(first.start, tEnd), start: first.start, end: tEnd, key, head, honorific: HONORIFICS.has(head) };
+    return {
+      text: text.slice(first.start, tEnd),
+      start: first.start,
+      end: tEnd,
+      key,
+      head,
+      honorific: HONORIFICS.has(head),
+    };
   };
 
   const gazAt = (p: number, limit: number): { hit: GazHit; len: number } | undefined => {
@@ -322,7 +391,14 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
     for (let q = p; q < limit && words < max; q++) {
       const u = toks[q] as Tok;
       if (u.shape === 'punct' || u.shape === 'num') break;
-      if (q > p && u.shape === 'lower' && u.fold !== 'of' && u.fold !== 'the' && u.fold !== 'without' && u.fold !== 'sans')
+      if (
+        q > p &&
+        u.shape === 'lower' &&
+        u.fold !== 'of' &&
+        u.fold !== 'the' &&
+        u.fold !== 'without' &&
+        u.fold !== 'sans'
+      )
         break;
       key = key ? `${key} ${u.fold}` : u.fold;
       words += u.fold.split(' ').length;
@@ -352,7 +428,7 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       start: first.start,
       end: last.end,
       text: text.slice(first.start, last.end),
-      key: foldKey(text.slice(first.start, last.end)),
+      key: keyOf(p, p + len),
       words: len,
       firstKey: first.fold,
       lastKey: last.fold,
@@ -382,13 +458,17 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
     const prev1 = wordBefore(a, 1);
     const prev2 = wordBefore(a, 2);
     const next = toks[b];
-    const nextLower = next && next.shape === 'lower' && joined(b - 1) ? next.fold : '';
+    // Not `joined`: that stops at a possessive, and "Valdoria's government" needs the next word.
+    const nextLower =
+      next && next.shape === 'lower' && next.sent === last.sent && !text.slice(last.end, next.start).includes('\n')
+        ? next.fold
+        : '';
     const hasOf = span.includes(' of ');
     const c: Candidate = {
       start: first.start,
       end: last.end,
       text: span,
-      key: foldKey(span),
+      key: keyOf(a, b),
       words,
       firstKey: first.fold,
       lastKey: last.fold,
@@ -411,7 +491,10 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
     else if (hasOf && ORG_HEADS.has(first.fold)) set('organization', 5, 'entities/org-cue');
     else if (words >= 2 && (COUNTRY_HEADS.has(last.fold) || (hasOf && COUNTRY_HEADS.has(first.fold))))
       set('country', 5, 'entities/country-cue');
-    else if (words >= 2 && (PLACE_HEADS.has(last.fold) || PLACE_PREFIXES.has(first.fold) || (hasOf && OF_HEADS.has(first.fold))))
+    else if (
+      words >= 2 &&
+      (PLACE_HEADS.has(last.fold) || PLACE_PREFIXES.has(first.fold) || (hasOf && OF_HEADS.has(first.fold)))
+    )
       set('place', 5, 'entities/place-cue');
     else if (nextLower && PLACE_NEXT.has(nextLower)) set('place', 4, 'entities/place-cue');
     else if (prev1 === 'of' && COUNTRY_OF_WORDS.has(prev2)) set('country', 4, 'entities/country-context');
@@ -434,6 +517,17 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       c.definesAcronym = (toks[b + 1] as Tok).text;
     }
     candidates.push(c);
+  };
+
+  /** Folded key of tokens [a, b): word folds joined by one space, as `foldKey` would give. */
+  const keyOf = (a: number, b: number): string => {
+    let key = '';
+    for (let q = a; q < b; q++) {
+      const t = toks[q] as Tok;
+      if (t.shape === 'punct') continue;
+      key = key ? `${key} ${t.fold}` : t.fold;
+    }
+    return key;
   };
 
   const wordBefore = (a: number, n: number): string => {
@@ -478,7 +572,7 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       cue = undefined;
       continue;
     }
-    if (t.shape !== 'initial' && STOPWORDS.has(t.fold)) {
+    if (t.shape !== 'initial' && isStop(t)) {
       cue = undefined;
       continue;
     }
@@ -565,7 +659,7 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       start: first.start,
       end: last.end,
       text: span,
-      key: foldKey(span),
+      key: keyOf(p, j),
       words: j - p,
       firstKey: first.fold,
       lastKey: last.fold,
@@ -605,7 +699,10 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       }
       if (j > i && u.shape === 'lower') {
         const prev = toks[j - 1] as Tok;
-        if (NAME_PARTICLES.has(u.fold) && (isNameTok(next) || (next && NAME_PARTICLES.has(next.fold) && isNameTok(toks[j + 2])))) {
+        if (
+          NAME_PARTICLES.has(u.fold) &&
+          (isNameTok(next) || (next && NAME_PARTICLES.has(next.fold) && isNameTok(toks[j + 2])))
+        ) {
           j++;
           continue;
         }
@@ -636,26 +733,26 @@ function roleOf(title: TitleCue): RoleCandidate {
   return { start: title.start, end: title.end, text: title.text, key: title.key, head: title.head };
 }
 
-/** Sentences where most words are capitalised (headlines, menus): capitalisation proves nothing. */
+/**
+ * Sentences written in title case (headlines, menus): three or more capitalised words and no
+ * lower-case word longer than three letters ("of", "the", "in" stay lower in titles).
+ */
 function titleCaseSentences(toks: readonly Tok[], count: number): boolean[] {
   const caps = new Array<number>(count + 1).fill(0);
-  const words = new Array<number>(count + 1).fill(0);
+  const lower = new Array<number>(count + 1).fill(0);
   for (const t of toks) {
-    if (t.shape === 'punct' || t.shape === 'num') continue;
-    if (t.shape === 'lower' && t.text.length <= 3) continue; // "of", "the", "in" stay lower in titles
-    words[t.sent] = (words[t.sent] ?? 0) + 1;
-    if (t.shape !== 'lower') caps[t.sent] = (caps[t.sent] ?? 0) + 1;
+    if (t.shape === 'lower') {
+      if (t.text.length > 3) lower[t.sent] = (lower[t.sent] ?? 0) + 1;
+    } else if (t.shape === 'cap' || t.shape === 'upper') caps[t.sent] = (caps[t.sent] ?? 0) + 1;
   }
-  return words.map((w, s) => w >= 4 && (caps[s] ?? 0) / w >= 0.75);
+  return caps.map((c, s) => c >= 3 && lower[s] === 0);
 }
 
 /** Datelines ("MERIDA CITY (AP) —"): the place is pushed and its tokens marked as covered. */
 function datelines(text: string, toks: readonly Tok[], out: Candidate[], titleCase: boolean[]): Set<number> {
   const covered = new Set<number>();
-  if (!text.includes('-') && !/[\u2010-\u2015\u2212]/.test(text)) return covered;
-  const view = matchView(text);
   DATELINE_RE.lastIndex = 0;
-  for (let m = DATELINE_RE.exec(view); m; m = DATELINE_RE.exec(view)) {
+  for (let m = DATELINE_RE.exec(text); m; m = DATELINE_RE.exec(text)) {
     const indices = m.indices;
     if (!indices) continue;
     for (const g of [1, 2]) {
@@ -683,7 +780,8 @@ function datelines(text: string, toks: readonly Tok[], out: Candidate[], titleCa
         shouting: g === 1,
         ...(hit ? { fixed: { entityId: hit.entityId, name: hit.name } } : {}),
       });
-      for (let q = Math.max(first, 0); q < toks.length && (toks[q] as Tok).start < start + span.length; q++) covered.add(q);
+      for (let q = Math.max(first, 0); q < toks.length && (toks[q] as Tok).start < start + span.length; q++)
+        covered.add(q);
     }
   }
   return covered;
