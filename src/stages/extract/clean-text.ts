@@ -49,7 +49,7 @@ export interface CleanTextResult {
   byline: Byline | null;
   /** The first lone date line near the top (or a date in the byline). */
   dateLine: { text: string; parsed: ParsedDate } | null;
-  /** Kept paragraphs and removed lines, for wire-credit detection. Photo credits are not in it. */
+  /** Kept lines and removed lines in document order, for wire credits. Photo credits are not in it. */
   wireSources: WireSource[];
 }
 
@@ -63,6 +63,8 @@ const TOP_MAX = 12;
 /** Boilerplate rules only look at lines up to this length: longer lines are prose. */
 const MAX_RULE_LINE = 400;
 const TERMINAL_RE = /[.!?]["'”’»)\]]?$/;
+/** A sentence ends inside the line ("…until Thursday. - Reuters"): prose, not a headline. */
+const INNER_SENTENCE_RE = /\p{Ll}{2}[.!?]["'”’»)]?\s+\S/u;
 const JOIN_END_RE = /[.!?:;"'”’»)\]]$/;
 const LOWER_START_RE = /^\p{Ll}/u;
 const HEADLINE_START_RE = /^[\p{Lu}\p{N}"'“‘«]/u;
@@ -72,7 +74,8 @@ const TITLE_SUFFIX_RE = /^(.{10,}?)\s+(?:\||[-–—]|::|·)\s+([^|–—]{2,40}
 const SUFFIX_SITE_RE = /^(?:the\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}&'’.-]*)){0,4}$/u;
 const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
-const NAME = "(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)(?:\\s+(?:(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ibn|ter)\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}";
+const NAME =
+  "(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)(?:\\s+(?:(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ibn|ter)\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}";
 const BYLINE_RE = new RegExp(
   `^(?:By|BY|by|Written by|Words by|Reporting by)\\s+(${NAME}(?:\\s*(?:,|\\band\\b|&)\\s*${NAME})*)(?:\\s*(?:[,|·•—–(:]|\\s-\\s|\\bin\\b|\\bfor\\b)\\s*(.{0,100}))?$`,
   'u',
@@ -80,11 +83,63 @@ const BYLINE_RE = new RegExp(
 const BYLINE_SPLIT_RE = /\s*(?:,|\band\b|&)\s*/;
 /** First words that show "By …" starts a sentence, not a name ("By Tuesday, the river…"). */
 const NOT_NAME = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
-  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'the', 'this', 'that', 'then', 'now', 'late', 'early', 'mid', 'midday', 'midnight', 'noon', 'dawn', 'nightfall',
-  'law', 'contrast', 'comparison', 'car', 'bus', 'train', 'air', 'sea', 'road', 'rail', 'foot', 'phone', 'email',
-  'night', 'day', 'morning', 'evening', 'afternoon', 'sunset', 'sunrise', 'friday’s', 'a', 'an', 'all', 'some',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'the',
+  'this',
+  'that',
+  'then',
+  'now',
+  'late',
+  'early',
+  'mid',
+  'midday',
+  'midnight',
+  'noon',
+  'dawn',
+  'nightfall',
+  'law',
+  'contrast',
+  'comparison',
+  'car',
+  'bus',
+  'train',
+  'air',
+  'sea',
+  'road',
+  'rail',
+  'foot',
+  'phone',
+  'email',
+  'night',
+  'day',
+  'morning',
+  'evening',
+  'afternoon',
+  'sunset',
+  'sunrise',
+  'friday’s',
+  'a',
+  'an',
+  'all',
+  'some',
 ]);
 /** Words that make a byline part a desk, not a person. */
 const DESK_RE = /\b(?:staff|desk|team|newsroom|editors?|agencies|wires?|correspondents?|reporters?|writers?|bureau)\b/i;
@@ -195,7 +250,10 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
     }
 
     const body = cutInlineRelated(t, drop);
-    if (body) kept.push({ text: body, block: unit.block });
+    if (body) {
+      kept.push({ text: body, block: unit.block });
+      wireSources.push({ text: body, kind: 'body' });
+    }
   }
 
   // A headline as the last line, when none opened the text ("the title may be the last line").
@@ -210,7 +268,6 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
   }
 
   const paragraphs = joinUnits(kept);
-  for (const p of paragraphs) wireSources.push({ text: p, kind: 'body' });
   return { paragraphs, removed, title, titleFrom, site, byline, dateLine, wireSources };
 }
 
@@ -230,7 +287,7 @@ function findTopEnd(units: readonly Unit[]): number {
   const max = Math.min(units.length, TOP_MAX);
   for (let i = 0; i < max; i++) {
     const t = (units[i] as Unit).text;
-    if (t.length >= 160 || (TERMINAL_RE.test(t) && t.split(' ').length >= 12)) return i;
+    if (t.length >= 160 || INNER_SENTENCE_RE.test(t) || (TERMINAL_RE.test(t) && t.split(' ').length >= 12)) return i;
   }
   return max;
 }
@@ -239,7 +296,7 @@ function findTopEnd(units: readonly Unit[]): number {
 export function isHeadlineLike(t: string): boolean {
   if (t.length < 10 || t.length > 180) return false;
   if (/[,;:]$/.test(t)) return false;
-  if (!HEADLINE_START_RE.test(t)) return false;
+  if (!HEADLINE_START_RE.test(t) || INNER_SENTENCE_RE.test(t)) return false;
   const words = t.split(' ').length;
   if (words < 2 || words > 28) return false;
   // A one-sentence paragraph of ordinary prose ends with a period; headlines rarely do.

@@ -11,11 +11,33 @@ export interface ParsedDate {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 
@@ -31,7 +53,7 @@ const DATE_ANY_RE = new RegExp(
   'gi',
 );
 const LINE_NOISE_RE =
-  /\b(?:published|updated|last updated|first published|posted|modified|date|on|at|am|pm|a\.m\.|p\.m\.|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|jst|aest|eat|wat|cat|sast|local time)\b|\b\d{1,2}[:.h]\d{2}(?::\d{2})?\b|[+-]\d{2}:?\d{2}\b|[\s,|·:;()\-–—/.]+/gi;
+  /\b(?:published|updated|last updated|first published|posted|modified|date|on|at|am|pm|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|jst|aest|eat|wat|cat|sast|local time)\b|[ap]\.m\.|\b\d{1,2}[:.h]\d{2}(?::\d{2})?\b|[+-]\d{2}:?\d{2}\b|[\s,|·:;()\-–—/.]+/gi;
 
 /** Longest line still read as a lone date line ("Published: Monday 16 March 2026, 09:41 GMT | Updated …"). */
 const MAX_DATE_LINE = 100;

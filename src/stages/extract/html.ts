@@ -1,18 +1,23 @@
 /**
- * HTML → metadata + body paragraphs. Reads metadata first (before anything is dropped), then
- * drops boilerplate blocks by tag and by class/id token (data in `selectors.ts`), picks the element
- * with the most paragraph text (preferring `[itemprop=articleBody]` and `<article>`), and returns
- * its `<p>`/`<h2>`/`<blockquote>`/`<li>` texts. Cheerio (htmlparser2) loads each page once.
+ * HTML → metadata + body paragraphs, in three walks over one parsed tree (no CSS selector
+ * queries: each costs a full-tree pass, and the bench runs 20 000 pages):
+ *   1. `survey`: metadata (meta tags, JSON-LD, <title>, h1, <time>, canonical, byline) and, per
+ *      element, its paragraph-text length, whether it holds the article, and whether it has
+ *      nested paragraph tags. Metadata is read before anything is dropped: the header and footer
+ *      hold the byline, date and site.
+ *   2. `sweep`: drops boilerplate blocks by tag, role and class/id token (data in `selectors.ts`),
+ *      recording each with its reason; scores the remaining `<p>` parents (after Readability).
+ *   3. `collect`: innermost `<p>`/`<h2>`/`<blockquote>`/`<li>` texts of the chosen body element.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { Removed } from '../../core/doc.js';
 import { TRAILING_CREDIT } from './boilerplate.js';
 import {
-  AUTHOR_SELECTORS,
-  BODY_SELECTORS,
+  AUTHOR_CLASSES,
+  CAPTION_CLASSES,
   DATE_META,
+  DROP_ROLES,
   DROP_TAGS,
   DROP_TOKENS,
   PARAGRAPH_TAGS,
@@ -40,87 +45,58 @@ const TOKEN_SPLIT_RE = /[\s_-]+/;
 const URL_RE = /^https?:\/\//i;
 /** A block holding more than this share of the page's paragraph text is content, whatever its class says. */
 const CONTENT_SHARE = 0.5;
-/** `[itemprop=articleBody]`/`<article>` win when they hold at least this share of the best block's text. */
+/** `[itemprop=articleBody]`/`<article>`/`<main>` win when they hold this share of the best block's text. */
 const PREFER_SHARE = 0.5;
+/** Paragraphs shorter than this do not vote for their parent (bylines, "Advertisement"). */
+const MIN_VOTE = 25;
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'dd',
+  'dt',
+  'form',
+  'label',
+]);
 
-/** Parse `html` once and extract metadata and body paragraphs. */
-export function extractHtml(html: string): HtmlResult {
-  const $ = load(html);
-  const removed: Removed[] = [];
-  const meta = readMetaTags($);
-  const ld = readJsonLd($);
-
-  const titles: HtmlResult['titles'] = [];
-  const pushTitle = (text: string | null | undefined, evidence: string) => {
-    const t = text ? clean(text) : '';
-    if (t) titles.push({ text: t, evidence });
-  };
-  pushTitle(meta.get('og:title'), 'meta[og:title]');
-  pushTitle(firstText($, 'article h1') ?? firstText($, 'h1'), 'h1');
-  pushTitle(ld.headline, 'json-ld[headline]');
-  pushTitle(meta.get('twitter:title'), 'meta[twitter:title]');
-  pushTitle($('title').first().text(), 'title');
-
-  const site = clean(meta.get('og:site_name') ?? ld.publisher ?? meta.get('application-name') ?? '') || null;
-
-  const dates: HtmlResult['dates'] = [];
-  for (const key of DATE_META) {
-    const v = meta.get(key);
-    if (v) dates.push({ text: v, evidence: `meta[${key}]` });
-  }
-  if (ld.datePublished) dates.push({ text: ld.datePublished, evidence: 'json-ld[datePublished]' });
-  const time = $('article time[datetime], time[itemprop="datePublished"], time[datetime]').first().attr('datetime');
-  if (time) dates.push({ text: time, evidence: 'time[datetime]' });
-
-  const url = meta.get('og:url') ?? $('link[rel="canonical"]').attr('href') ?? null;
-  const author = pickAuthor($, meta, ld);
-
-  $(SILENT_TAGS).remove();
-  $('br').replaceWith(BR);
-  const pageText = paragraphLength($, $.root());
-  const isContent = (el: AnyNode): boolean => {
-    const tag = (el as Element).tagName;
-    if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
-    const $el = $(el);
-    if ($el.is('[itemprop="articleBody"]') || $el.find('article, main, [itemprop="articleBody"]').length > 0) return true;
-    return pageText > 0 && paragraphLength($, $el) > pageText * CONTENT_SHARE;
-  };
-
-  for (const { selector, reason } of DROP_TAGS) {
-    $(selector).each((_, el) => {
-      if (reason !== 'caption' && isContent(el)) return;
-      // A class naming the block ("related", "comments") says more than its tag (<aside>, <section>).
-      const attrs = (el as Element).attribs ?? {};
-      const named = reason === 'caption' ? undefined : tokenReason(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
-      record(removed, blockText(el), named ?? reason);
-      $(el).remove();
-    });
-  }
-  const dropped = new Set<AnyNode>();
-  $('[class], [id]').each((_, el) => {
-    for (let p = el.parent; p; p = p.parent) if (dropped.has(p)) return;
-    const reason = tokenReason(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
-    if (!reason) return;
-    // Comment threads can outgrow the article, so they are dropped even when large.
-    if (reason === 'comment-form' ? isStructural(el) : isContent(el)) return;
-    dropped.add(el);
-    record(removed, blockText(el), reason);
-  });
-  for (const el of dropped) $(el).remove();
-
-  const root = pickBody($);
-  const paragraphs = root ? paragraphsOf($, root) : [];
-  return { paragraphs, removed, titles, site, author, dates, url };
-}
-
-function readMetaTags($: CheerioAPI): Map<string, string> {
-  const meta = new Map<string, string>();
-  $('meta').each((_, el) => {
-    const key = (el.attribs.property ?? el.attribs.name ?? el.attribs.itemprop ?? '').toLowerCase();
-    const content = el.attribs.content;
-    if (key && content && !meta.has(key)) meta.set(key, content.trim());
-  });
-  return meta;
+interface Survey {
+  meta: Map<string, string>;
+  ld: JsonLd;
+  title: string | null;
+  h1: string | null;
+  h1InArticle: string | null;
+  time: string | null;
+  canonical: string | null;
+  byline: string | null;
+  /** Paragraph text length of the whole page. */
+  pageLen: number;
+  /** Paragraph text length under each element. */
+  pLen: Map<AnyNode, number>;
+  /** Elements that are or hold `<article>`, `<main>`, `[itemprop=articleBody]`. */
+  structural: Set<AnyNode>;
+  /** Paragraph-tag elements that contain another paragraph tag. */
+  outer: Set<AnyNode>;
 }
 
 interface JsonLd {
@@ -130,35 +106,283 @@ interface JsonLd {
   publisher?: string;
 }
 
-/** The first NewsArticle-like object in the page's JSON-LD (arrays and `@graph` included). */
-function readJsonLd($: CheerioAPI): JsonLd {
-  const out: JsonLd = {};
-  $('script[type="application/ld+json"]').each((_, el) => {
-    let data: unknown;
-    try {
-      data = JSON.parse($(el).text());
-    } catch {
-      return; // broken JSON-LD is common; the other metadata still counts
-    }
-    const stack: unknown[] = [data];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (Array.isArray(node)) {
-        stack.push(...node);
-        continue;
+/** Parse `html` once and extract metadata and body paragraphs. */
+export function extractHtml(html: string): HtmlResult {
+  const root = load(html).root()[0] as AnyNode;
+  const s = survey(root);
+
+  const titles: HtmlResult['titles'] = [];
+  const pushTitle = (text: string | null | undefined, evidence: string) => {
+    const t = text ? flat(text) : '';
+    if (t) titles.push({ text: t, evidence });
+  };
+  pushTitle(s.meta.get('og:title'), 'meta[og:title]');
+  pushTitle(s.h1InArticle ?? s.h1, 'h1');
+  pushTitle(s.ld.headline, 'json-ld[headline]');
+  pushTitle(s.meta.get('twitter:title'), 'meta[twitter:title]');
+  pushTitle(s.title, 'title');
+
+  const site = flat(s.meta.get('og:site_name') ?? s.ld.publisher ?? s.meta.get('application-name') ?? '') || null;
+
+  const dates: HtmlResult['dates'] = [];
+  for (const key of DATE_META) {
+    const v = s.meta.get(key);
+    if (v) dates.push({ text: v, evidence: `meta[${key}]` });
+  }
+  if (s.ld.datePublished) dates.push({ text: s.ld.datePublished, evidence: 'json-ld[datePublished]' });
+  if (s.time) dates.push({ text: s.time, evidence: 'time[datetime]' });
+
+  const url = s.meta.get('og:url') ?? s.canonical;
+  const author = pickAuthor(s);
+
+  const removed: Removed[] = [];
+  const body = sweep(root, s, removed);
+  const paragraphs: string[] = [];
+  if (body) collect(body, s, paragraphs);
+  return { paragraphs, removed, titles, site, author, dates, url };
+}
+
+function survey(root: AnyNode): Survey {
+  const s: Survey = {
+    meta: new Map(),
+    ld: {},
+    title: null,
+    h1: null,
+    h1InArticle: null,
+    time: null,
+    canonical: null,
+    byline: null,
+    pageLen: 0,
+    pLen: new Map(),
+    structural: new Set(),
+    outer: new Set(),
+  };
+  // itemprop=datePublished beats a <time> inside the article, which beats one in a sidebar.
+  let timeItemprop: string | null = null;
+  let timeInArticle: string | null = null;
+  let timeAny: string | null = null;
+  // Returns [paragraph text length, holds a paragraph tag, holds article/main/articleBody].
+  const visit = (node: AnyNode, inArticle: boolean): [number, boolean, boolean] => {
+    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style')
+      return [0, false, false];
+    const el = node as Element;
+    const tag = el.tagName ?? '';
+    const attrs = el.attribs ?? {};
+    switch (tag) {
+      case 'meta': {
+        const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
+        if (key && attrs.content && !s.meta.has(key)) s.meta.set(key, attrs.content.trim());
+        return [0, false, false];
       }
-      if (!node || typeof node !== 'object') continue;
-      const o = node as Record<string, unknown>;
-      if (Array.isArray(o['@graph'])) stack.push(...o['@graph']);
-      if (typeof o.datePublished === 'string') out.datePublished ??= o.datePublished;
-      if (typeof o.headline === 'string') out.headline ??= o.headline;
-      const author = nameOf(o.author);
-      if (author) out.author ??= author;
-      const publisher = nameOf(o.publisher);
-      if (publisher) out.publisher ??= publisher;
+      case 'title':
+        s.title ??= textOf(el, true);
+        return [0, false, false];
+      case 'link':
+        if (attrs.rel === 'canonical' && attrs.href) s.canonical ??= attrs.href;
+        return [0, false, false];
+      case 'script':
+        if (attrs.type === 'application/ld+json') readJsonLd(textOf(el, true), s.ld);
+        return [0, false, false];
+      case 'h1': {
+        const text = flat(textOf(el));
+        if (text) {
+          s.h1 ??= text;
+          if (inArticle) s.h1InArticle ??= text;
+        }
+        break;
+      }
+      case 'time':
+        if (attrs.datetime) {
+          if (attrs.itemprop === 'datePublished') timeItemprop ??= attrs.datetime;
+          else if (inArticle) timeInArticle ??= attrs.datetime;
+          else timeAny ??= attrs.datetime;
+        }
+        break;
+      default:
+        break;
     }
-  });
-  return out;
+    if (SILENT_TAGS.has(tag)) return [0, false, false];
+    if (!s.byline && (attrs.rel === 'author' || attrs.itemprop === 'author' || hasToken(attrs.class, AUTHOR_CLASSES))) {
+      s.byline = flat(textOf(el)) || null;
+    }
+    const isArticle = tag === 'article' || tag === 'main' || attrs.itemprop === 'articleBody';
+    let len = 0;
+    let holdsPara = false;
+    let structural = isArticle;
+    for (const child of el.children ?? []) {
+      const [l, p, st] = visit(child, inArticle || isArticle);
+      len += l;
+      holdsPara ||= p;
+      structural ||= st;
+    }
+    if (tag === 'p') len = flat(textOf(el)).length;
+    if (PARAGRAPH_TAGS.has(tag) && holdsPara) s.outer.add(el);
+    s.pLen.set(el, len);
+    if (structural) s.structural.add(el);
+    return [len, holdsPara || PARAGRAPH_TAGS.has(tag), structural];
+  };
+  visit(root, false);
+  s.time = timeItemprop ?? timeInArticle ?? timeAny;
+  s.pageLen = s.pLen.get(root) ?? 0;
+  return s;
+}
+
+/**
+ * Drop boilerplate blocks (recorded in `removed`) and return the body element: the parent with
+ * the most paragraph text, unless `[itemprop=articleBody]`, `<article>` or `<main>` holds a fair
+ * share of it.
+ */
+function sweep(root: AnyNode, s: Survey, removed: Removed[]): AnyNode | null {
+  const scores = new Map<AnyNode, number>();
+  const kept = new Map<AnyNode, number>();
+  const preferred: AnyNode[] = [];
+
+  const visit = (node: AnyNode): number => {
+    if (node.type !== 'tag' && node.type !== 'root') return 0;
+    const el = node as Element;
+    const tag = el.tagName ?? '';
+    if (SILENT_TAGS.has(tag)) return 0;
+    const attrs = el.attribs ?? {};
+    if (node.type === 'tag') {
+      const reason = dropReason(el);
+      if (reason && !isProtected(el, reason, s)) {
+        record(removed, blockText(el), reason);
+        return 0;
+      }
+    }
+    let len = 0;
+    for (const child of el.children ?? []) len += visit(child);
+    if (tag === 'p') {
+      len = s.pLen.get(el) ?? 0;
+      if (len >= MIN_VOTE) {
+        if (el.parent) scores.set(el.parent, (scores.get(el.parent) ?? 0) + len);
+        if (el.parent?.parent) scores.set(el.parent.parent, (scores.get(el.parent.parent) ?? 0) + len / 2);
+      }
+    }
+    kept.set(el, len);
+    if (tag === 'article' || tag === 'main' || attrs.itemprop === 'articleBody' || attrs.role === 'main')
+      preferred.push(el);
+    return len;
+  };
+  visit(root);
+
+  let best: AnyNode | null = null;
+  let bestScore = 0;
+  for (const [node, score] of scores) {
+    if (score > bestScore) {
+      bestScore = score;
+      best = node;
+    }
+  }
+  if (!best) return null;
+  // Strongest first: articleBody, then article, then main/role=main; the largest of a kind wins.
+  const rank = (el: Element) => (el.attribs?.itemprop === 'articleBody' ? 0 : el.tagName === 'article' ? 1 : 2);
+  let pick: AnyNode | null = null;
+  let pickRank = 3;
+  let pickLen = 0;
+  for (const el of preferred as Element[]) {
+    const len = kept.get(el) ?? 0;
+    if (len < bestScore * PREFER_SHARE) continue;
+    const r = rank(el);
+    if (r < pickRank || (r === pickRank && len > pickLen)) {
+      pick = el;
+      pickRank = r;
+      pickLen = len;
+    }
+  }
+  return pick ?? best;
+}
+
+/** Innermost paragraph-like texts under `node`, skipping dropped and silent blocks. */
+function collect(node: AnyNode, s: Survey, out: string[]): void {
+  if (node.type !== 'tag' && node.type !== 'root') return;
+  const el = node as Element;
+  const tag = el.tagName ?? '';
+  if (SILENT_TAGS.has(tag)) return;
+  if (node.type === 'tag') {
+    const reason = dropReason(el);
+    if (reason && !isProtected(el, reason, s)) return;
+  }
+  if (PARAGRAPH_TAGS.has(tag) && !s.outer.has(el)) {
+    const text = clean(textOf(el));
+    if (text) out.push(text);
+    return;
+  }
+  for (const child of el.children ?? []) collect(child, s, out);
+}
+
+/**
+ * A block named like boilerplate that is kept anyway: it holds the article (or most of the page's
+ * paragraph text). Comment threads can outgrow the article, so only structure protects them;
+ * captions always go.
+ */
+function isProtected(el: Element, reason: string, s: Survey): boolean {
+  if (reason === 'caption') return false;
+  if (reason === 'comment-form') return isStructuralTag(el);
+  return s.structural.has(el) || (s.pageLen > 0 && (s.pLen.get(el) ?? 0) > s.pageLen * CONTENT_SHARE);
+}
+
+/** Why a block is boilerplate: a caption, or a class/id token naming it, or its tag or role. */
+function dropReason(el: Element): string | undefined {
+  const attrs = el.attribs ?? {};
+  const tag = el.tagName;
+  if (tag === 'figcaption' || attrs.itemprop === 'caption' || hasToken(attrs.class, CAPTION_CLASSES)) return 'caption';
+  const token = tokenReason(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
+  if (token) return token;
+  if (attrs['aria-modal'] === 'true') return 'overlay';
+  return DROP_TAGS.get(tag) ?? (attrs.role ? DROP_ROLES.get(attrs.role) : undefined);
+}
+
+function isStructuralTag(el: Element): boolean {
+  return el.tagName === 'html' || el.tagName === 'body' || el.tagName === 'main' || el.tagName === 'article';
+}
+
+function tokenReason(attrs: string): string | undefined {
+  if (attrs.length <= 1) return undefined;
+  const tokens = attrs.toLowerCase().split(TOKEN_SPLIT_RE);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (!t) continue;
+    const reason = DROP_TOKENS.get(t) ?? DROP_TOKENS.get(`${t}-${tokens[i + 1] ?? ''}`);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+function hasToken(value: string | undefined, set: ReadonlySet<string>): boolean {
+  if (!value) return false;
+  const tokens = value.toLowerCase().split(/\s+/);
+  for (const t of tokens) {
+    if (set.has(t)) return true;
+    for (const part of t.split(/[_-]+/)) if (set.has(part)) return true;
+  }
+  return false;
+}
+
+function readJsonLd(json: string, out: JsonLd): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return; // broken JSON-LD is common; the other metadata still counts
+  }
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o['@graph'])) stack.push(o['@graph']);
+    if (typeof o.datePublished === 'string') out.datePublished ??= o.datePublished;
+    if (typeof o.headline === 'string') out.headline ??= o.headline;
+    const author = nameOf(o.author);
+    if (author) out.author ??= author;
+    const publisher = nameOf(o.publisher);
+    if (publisher) out.publisher ??= publisher;
+  }
 }
 
 function nameOf(v: unknown): string | undefined {
@@ -173,117 +397,31 @@ function nameOf(v: unknown): string | undefined {
   return undefined;
 }
 
-function pickAuthor($: CheerioAPI, meta: Map<string, string>, ld: JsonLd): string | null {
-  for (const candidate of [meta.get('author'), meta.get('article:author'), meta.get('dc.creator'), ld.author]) {
-    if (candidate && !URL_RE.test(candidate)) return clean(candidate);
+function pickAuthor(s: Survey): string | null {
+  for (const candidate of [s.meta.get('author'), s.meta.get('article:author'), s.meta.get('dc.creator'), s.ld.author]) {
+    if (candidate && !URL_RE.test(candidate)) return flat(candidate);
   }
-  for (const selector of AUTHOR_SELECTORS) {
-    const text = firstText($, selector);
-    if (text) return text.replace(/^by\s+/i, '');
-  }
-  return null;
+  return s.byline ? s.byline.replace(/^by\s+/i, '') || null : null;
 }
 
-function firstText($: CheerioAPI, selector: string): string | null {
-  const text = clean($(selector).first().text());
-  return text || null;
+/** Text under `node`; `<br>` becomes {@link BR}; silent tags are skipped unless `raw`. */
+function textOf(node: AnyNode, raw = false): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  const el = node as Element;
+  if (!el.children) return '';
+  if (el.tagName === 'br') return BR;
+  if (!raw && SILENT_TAGS.has(el.tagName)) return '';
+  let text = '';
+  for (const child of el.children) text += textOf(child, raw);
+  return text;
 }
-
-function tokenReason(attrs: string): string | undefined {
-  const tokens = attrs.toLowerCase().split(TOKEN_SPLIT_RE);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as string;
-    if (!t) continue;
-    const reason = DROP_TOKENS.get(t) ?? DROP_TOKENS.get(`${t}-${tokens[i + 1] ?? ''}`);
-    if (reason) return reason;
-  }
-  return undefined;
-}
-
-function isStructural(el: Element): boolean {
-  return el.tagName === 'html' || el.tagName === 'body' || el.tagName === 'main' || el.tagName === 'article';
-}
-
-function paragraphLength($: CheerioAPI, $el: Cheerio<AnyNode>): number {
-  let n = 0;
-  $el.find('p').each((_, p) => {
-    n += clean($(p).text()).length;
-  });
-  return n;
-}
-
-/**
- * The element holding the article: every parent of a `<p>` scores its paragraphs' text (the
- * grandparent half of it, after Readability); `[itemprop=articleBody]` and `<article>` win when
- * they hold a fair share of the best score.
- */
-function pickBody($: CheerioAPI): Cheerio<AnyNode> | null {
-  const scores = new Map<AnyNode, number>();
-  let best: AnyNode | null = null;
-  let bestScore = 0;
-  $('p').each((_, p) => {
-    const len = clean($(p).text()).length;
-    if (len < 25) return;
-    const parent = p.parent;
-    const grand = parent?.parent;
-    for (const [node, share] of [
-      [parent, 1],
-      [grand, 0.5],
-    ] as const) {
-      if (!node) continue;
-      const s = (scores.get(node) ?? 0) + len * share;
-      scores.set(node, s);
-      if (s > bestScore) {
-        bestScore = s;
-        best = node;
-      }
-    }
-  });
-  if (!best) return null;
-  for (const selector of BODY_SELECTORS) {
-    let pick: Cheerio<AnyNode> | null = null;
-    let pickLen = 0;
-    $(selector).each((_, el) => {
-      const len = paragraphLength($, $(el));
-      if (len > pickLen) {
-        pickLen = len;
-        pick = $(el);
-      }
-    });
-    if (pick && pickLen >= bestScore * PREFER_SHARE) return pick;
-  }
-  return $(best);
-}
-
-/** Innermost paragraph-like elements under `root`, in document order. */
-function paragraphsOf($: CheerioAPI, root: Cheerio<AnyNode>): string[] {
-  const nodes = root.find(PARAGRAPH_TAGS).toArray();
-  const set = new Set<AnyNode>(nodes);
-  const outer = new Set<AnyNode>();
-  for (const node of nodes) {
-    for (let p = node.parent; p; p = p.parent) {
-      if (set.has(p)) outer.add(p);
-    }
-  }
-  const out: string[] = [];
-  for (const node of nodes) {
-    if (outer.has(node)) continue;
-    const text = clean($(node).text());
-    if (text) out.push(text);
-  }
-  return out;
-}
-
-const BLOCK_TAGS = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer',
-  'nav', 'aside', 'blockquote', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'dd', 'dt', 'form', 'label',
-]);
 
 /** Text of a dropped block with its blocks kept apart ("Home Local Business", not "HomeLocalBusiness"). */
 function blockText(node: AnyNode): string {
   if (node.type === 'text') return (node as unknown as { data: string }).data;
   const el = node as Element;
-  if (!el.children) return '';
+  if (!el.children || SILENT_TAGS.has(el.tagName)) return '';
+  if (el.tagName === 'br') return ' ';
   let text = '';
   for (const child of el.children) text += blockText(child);
   return BLOCK_TAGS.has(el.tagName) ? ` ${text} ` : text;
@@ -291,7 +429,7 @@ function blockText(node: AnyNode): string {
 
 /** Record a dropped block; a caption's trailing photo credit is recorded on its own. */
 function record(removed: Removed[], raw: string, reason: string): void {
-  const text = clean(raw);
+  const text = flat(raw);
   if (!text) return;
   if (reason === 'caption') {
     const credit = TRAILING_CREDIT.exec(text);
@@ -305,7 +443,12 @@ function record(removed: Removed[], raw: string, reason: string): void {
   removed.push({ text, reason: `extract/${reason}` });
 }
 
-/** Collapse spaces but keep `<br>` line breaks, which the text cleaner splits on. */
+/** Collapse spaces, keeping `<br>` line breaks, which the text cleaner splits on. */
 function clean(text: string): string {
   return text.replace(SPACE_RE, ' ').replace(BR_RE, '\n').trim();
+}
+
+/** One line: `<br>` is a space. */
+function flat(text: string): string {
+  return text.replace(SPACE_RE, ' ').replaceAll(BR, ' ').replace(SPACE_RE, ' ').trim();
 }

@@ -50,7 +50,10 @@ const DEFAULTS: Required<ExtractOptions> = { minBodyChars: 80 };
  */
 export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): ExtractResult {
   for (const key of Object.keys(options)) {
-    if (!(key in DEFAULTS)) throw new TypeError(`Cannot use option \`${key}\` in \`extractArticle\`: expected one of \`${Object.keys(DEFAULTS).join('`, `')}\``);
+    if (!(key in DEFAULTS))
+      throw new TypeError(
+        `Cannot use option \`${key}\` in \`extractArticle\`: expected one of \`${Object.keys(DEFAULTS).join('`, `')}\``,
+      );
   }
   const { minBodyChars } = { ...DEFAULTS, ...options };
   const diagnostics: Diagnostic[] = [];
@@ -81,10 +84,20 @@ export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): Extra
   }
 
   const title = cleaned.title;
-  if (!title) diag('warning', 'extract/missing-title', 'Unexpected article without a title, expected a headline line, `og:title`, `h1` or `<title>`');
+  if (!title)
+    diag(
+      'warning',
+      'extract/missing-title',
+      'Unexpected article without a title, expected a headline line, `og:title`, `h1` or `<title>`',
+    );
   const site = cleaned.site;
   const published = pickPublished(raw, html, cleaned);
-  if (published.how === 'unknown') diag('info', 'extract/unknown-date', 'Unexpected article without a publication date, expected metadata or a date line');
+  if (published.how === 'unknown')
+    diag(
+      'info',
+      'extract/unknown-date',
+      'Unexpected article without a publication date, expected metadata or a date line',
+    );
 
   const wire = findWires(cleaned.wireSources);
   const author = pickAuthor(raw.meta.author ?? html?.author ?? null, cleaned, site);

@@ -39,7 +39,10 @@ const CLOSING_RE = new RegExp(`(?:^|\\s)[-–—]+\\s*\\(?${AGENCY_LIST}\\)?\\.?
 /** Whole credit line: "AFP", "(Reuters)", "Associated Press". */
 const CREDIT_LINE_RE = new RegExp(`^[-–—]*\\s*\\(?${AGENCY_LIST}\\)?\\.?$`, 'i');
 /** "© 2026 The Associated Press", "Copyright 2026 Reuters". */
-const COPYRIGHT_RE = new RegExp(`(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:[-–—,]\\s*)?(?:the\\s+)?${AGENCY}\\b`, 'i');
+const COPYRIGHT_RE = new RegExp(
+  `(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:[-–—,]\\s*)?(?:the\\s+)?${AGENCY}\\b`,
+  'i',
+);
 /** "Additional reporting by Reuters", "with AFP". */
 const REPORTING_RE = new RegExp(`(?:additional\\s+)?reporting\\s+(?:by|from)\\s+(?:the\\s+)?${AGENCY_LIST}\\b`, 'i');
 const ANY_AGENCY_RE = new RegExp(AGENCY, 'gi');
@@ -98,7 +101,14 @@ export function findWires(sources: readonly WireSource[]): string[] {
 
 /** Canonical agency name for a byline part ("Associated Press" → "AP"), or null. */
 export function agencyOf(text: string): string | null {
-  return CANONICAL.get(text.trim().replace(/^the\s+/i, 'the ').toLowerCase()) ?? null;
+  return (
+    CANONICAL.get(
+      text
+        .trim()
+        .replace(/^the\s+/i, 'the ')
+        .toLowerCase(),
+    ) ?? null
+  );
 }
 
 /** Datelines write acronyms in capitals; "(Ap)" is not a credit. dpa is the one lower-case agency. */
