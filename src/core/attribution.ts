@@ -117,9 +117,9 @@ export const INDIRECT_CUES: ReadonlySet<string> = new Set([
 export const HEDGE_RE =
   /(?<![\p{L}-])(?:reportedly|allegedly|alleged|(?:is|are|was|were) (?:widely )?believed|(?:an )?estimated|according to|unconfirmed|unverified|claimed|claims|purportedly|said to (?:be|have))(?![\p{L}-])/iu;
 
-/** `(?<![\w-])` keeps "so-called" and "unsaid" out. */
+/** Cue phrases; callers check the left boundary (no letter, digit or hyphen: "so-called", "unsaid"). */
 export const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(${CUE_PHRASES.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}-])`,
+  `(${CUE_PHRASES.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}-])`,
   'giu',
 );
 
@@ -234,12 +234,14 @@ const HEAD_ALT = [...ROLE_HEADS.map((h) => h.replace(/ /g, '\\s+')), ...BODY_HEA
 const DET = `(?:the|a|an|one|two|three|four|five|several|some|many|other|another|[A-Z][\\p{L}-]*'s)`;
 /** A modifier word: anything but a function word, so the phrase never swallows "on Tuesday the". */
 const MOD = `(?!(?:the|a|an|on|in|at|of|to|for|by|with|from|and|or|but|as|that|which|who|when|while|after|before|said|told|is|was|were|are|has|had|he|she|it|they|we|i|you)\\s)[\\p{L}'-]+`;
-const TAIL = `(?:,?\\s+(?:who|familiar|close|speaking|with\\s+knowledge|briefed|involved|present|not\\s+authori[sz]ed)[^,"\\n.]{0,80}?,?)?`;
-const NOMINAL = `((?:${DET}\\s+)?(?:${MOD}\\s+){0,3}?(?:${HEAD_ALT})(?![\\p{L}-])${TAIL})`;
+const TAIL = `(?:,?\\s+(?:who|familiar|close|speaking|with\\s+knowledge|briefed|involved|present|not\\s+authori[sz]ed)[^,"\\n.]{0,80},?)?`;
+const NOMINAL = `((?:${DET}\\s+)?(?:${MOD}\\s+){0,3}?(?:${HEAD_ALT})(?![\\p{L}-])(?:\\s+of\\s+(?:the\\s+)?[\\p{L}-]+)?${TAIL})`;
 /** Nominal speaker right before a cue: "the foreign minister ", "a spokesperson who declined to be named ". */
 const NOMINAL_BEFORE_RE = new RegExp(`(?:^|[\\s,(])${NOMINAL}\\s+$`, 'iu');
 /** Nominal speaker right after a cue: " a senior official", " officials". */
 const NOMINAL_AFTER_RE = new RegExp(`^\\s+${NOMINAL}`, 'iu');
+/** Cheap pre-check before the anchored nominal regexes: is there any head word at all? */
+const HEAD_ANY_RE = new RegExp(`(?:${HEAD_ALT})(?![\\p{L}-])`, 'iu');
 const ROLE_HEAD_RE = new RegExp(`(?:^|\\s)(?:${ROLE_HEADS.map((h) => h.replace(/ /g, '\\s+')).join('|')})$`, 'i');
 const BODY_HEAD_RE = new RegExp(`(?:^|\\s)(?:${BODY_HEADS.join('|')})$`, 'i');
 const DEFINITE_RE = /^(?:the|[A-Z][\p{L}-]*'s)\s/iu;
@@ -247,6 +249,7 @@ const DEFINITE_RE = /^(?:the|[A-Z][\p{L}-]*'s)\s/iu;
 /** Between a named speaker and its cue: nothing, an adverb, or an appositive ", 54, the foreign minister,". */
 const GAP_BEFORE_RE =
   /^(?:,\s[^,"\n]{1,90},)?\s*(?:(?:has|had|have|also|later|then|again|earlier|previously|reportedly|separately|would|will|did|once|further|quickly|simply)\s+)*$/u;
+const OBJECT_BEFORE_RE = /(?<![\p{L}])(?:of|in|from|at|for|to|near|with|by)\s+(?:the\s+)?$/iu;
 const PRONOUN_BEFORE_RE =
   /(?:^|[\s,(])(he|she|they|it)\s+(?:(?:has|had|have|also|later|then|again|would|will|further|reportedly)\s+)*$/iu;
 const PRONOUN_AFTER_RE = /^\s+(he|she)(?![\p{L}])/iu;
@@ -289,6 +292,8 @@ export interface AttributionContext {
   quoted: Span[];
   /** Person speakers already attributed, in text order (callers push as they go). */
   speakers: SeenSpeaker[];
+  /** Every cue in the text, in order: matched once per document. */
+  cues: Span[];
 }
 
 /** Build the lookup state for one document. */
@@ -299,7 +304,13 @@ export function createAttributionContext(
 ): AttributionContext {
   const view = matchView(text);
   const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, view, lower: view.toLowerCase(), sentences, entities: sorted, quoted: [], speakers: [] };
+  const cues: Span[] = [];
+  for (const m of view.matchAll(CUE_RE)) {
+    const at = m.index ?? 0;
+    if (at > 0 && /[\p{L}\p{N}-]/u.test(view[at - 1] as string)) continue;
+    cues.push({ start: at, end: at + m[0].length });
+  }
+  return { text, view, lower: view.toLowerCase(), sentences, entities: sorted, quoted: [], speakers: [], cues };
 }
 
 /** The attribution an entity mention stands for. */
@@ -322,13 +333,19 @@ function firstMentionFrom(entities: readonly EntityMention[], offset: number): n
 /** Cues in `[start, end)`, in text order, skipping any inside `skip` spans. */
 export function findCues(ctx: AttributionContext, start: number, end: number, skip: readonly Span[] = []): Span[] {
   const out: Span[] = [];
-  if (end <= start) return out;
-  const region = ctx.view.slice(start, end);
-  for (const m of region.matchAll(CUE_RE)) {
-    const s = start + (m.index ?? 0);
-    const e = s + m[0].length;
-    if (skip.some((q) => s >= q.start && e <= q.end)) continue;
-    out.push({ start: s, end: e });
+  const { cues } = ctx;
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cues[mid] as Span).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < cues.length; i++) {
+    const cue = cues[i] as Span;
+    if (cue.end > end) break;
+    if (skip.length > 0 && skip.some((q) => cue.start >= q.start && cue.end <= q.end)) continue;
+    out.push(cue);
   }
   return out;
 }
@@ -402,21 +419,23 @@ function speakerBefore(ctx: AttributionContext, regionStart: number, cueStart: n
     if (m.end > cueStart) continue;
     const gap = view.slice(m.end, cueStart);
     if (view.startsWith("'s", m.end)) continue; // "Kestrelgrad's foreign minister said": not Kestrelgrad
+    // "the mayor of Veltra said": the mention is a complement, not the subject.
+    if (OBJECT_BEFORE_RE.test(view.slice(Math.max(0, m.start - 14), m.start))) continue;
     if (GAP_BEFORE_RE.test(gap)) return fromMention(m);
     // Name in apposition: "the army chief, Ivo Danek, said".
     if (/^,\s*$/.test(gap) && /,\s$/.test(view.slice(Math.max(0, m.start - 2), m.start))) return fromMention(m);
   }
-  const pre = view.slice(windowStart, cueStart);
+  const pre = view.slice(Math.max(windowStart, cueStart - 110), cueStart);
   const pronoun = PRONOUN_BEFORE_RE.exec(pre);
   if (pronoun) {
     const word = (pronoun[1] as string).toLowerCase();
     const at = cueStart - pre.length + (pronoun.index ?? 0) + pronoun[0].indexOf(pronoun[1] as string);
     return pronounShape(ctx, word, at);
   }
-  const nominal = NOMINAL_BEFORE_RE.exec(pre);
+  const nominal = HEAD_ANY_RE.test(pre) ? NOMINAL_BEFORE_RE.exec(pre) : null;
   if (nominal) {
     const phrase = nominal[1] as string;
-    const start = windowStart + (nominal.index ?? 0) + nominal[0].indexOf(phrase);
+    const start = cueStart - pre.length + (nominal.index ?? 0) + nominal[0].indexOf(phrase);
     return nominalShape(ctx, start, start + phrase.length);
   }
   return null;
@@ -442,7 +461,7 @@ function speakerAfter(
       return pronounShape(ctx, (pronoun[1] as string).toLowerCase(), at);
     }
   }
-  const nominal = NOMINAL_AFTER_RE.exec(post);
+  const nominal = HEAD_ANY_RE.test(post) ? NOMINAL_AFTER_RE.exec(post) : null;
   if (nominal) {
     const phrase = (nominal[1] as string).replace(/[\s,]+$/, '');
     const start = cueEnd + nominal[0].indexOf(nominal[1] as string);
@@ -510,18 +529,19 @@ function nominalShape(ctx: AttributionContext, start: number, end: number): Spea
     .slice(start, end)
     .replace(/,?\s+(?:who|familiar|close|speaking|with\s+knowledge|briefed|involved|present|not\s+authori).*$/is, '');
   const base = { speakerStart: start, speakerEnd: end };
+  const head = core.replace(/\s+of\s+.*$/is, ''); // "the mayor of Veltra" is a mayor
   if (DEFINITE_RE.test(core)) {
     const words = core
       .replace(DEFINITE_RE, '')
       .toLowerCase()
       .split(/\s+/)
       .filter((w) => w.length > 0);
-    if (ROLE_HEAD_RE.test(core)) {
+    if (ROLE_HEAD_RE.test(head)) {
       const person = resolveRole(ctx, words, start);
       if (person) return { ...fromMention(person), speakerStart: start, speakerEnd: end, how: 'role' };
       return { ...base, speaker: { entityId: null, name: phrase }, how: 'role', isPerson: true };
     }
-    if (BODY_HEAD_RE.test(core)) {
+    if (BODY_HEAD_RE.test(head)) {
       const body = resolveBody(ctx, words, start);
       if (body) return { ...fromMention(body), speakerStart: start, speakerEnd: end, how: 'body' };
       return { ...base, speaker: { entityId: null, name: phrase }, how: 'body', isPerson: false };
@@ -562,7 +582,7 @@ function resolveRole(ctx: AttributionContext, words: string[], before: number): 
 
 /** An earlier organisation mention whose name holds every word of "the defence ministry". */
 function resolveBody(ctx: AttributionContext, words: string[], before: number): EntityMention | null {
-  const wanted = words.filter((w) => !w.endsWith("'s"));
+  const wanted = words.filter((w) => !w.endsWith("'s") && w !== 'of' && w !== 'the');
   for (let i = firstMentionFrom(ctx.entities, before) - 1; i >= 0; i--) {
     const m = ctx.entities[i] as EntityMention;
     if (m.type !== 'organization') continue;
@@ -570,10 +590,4 @@ function resolveBody(ctx: AttributionContext, words: string[], before: number): 
     if (wanted.every((w) => name.includes(w.replace(/s$/, '')))) return m;
   }
   return null;
-}
-
-/** Spans of sentences, by index, that a caller can treat as "the sentence before/after". */
-export function sentenceBounds(ctx: AttributionContext, index: number): Span | null {
-  const s = ctx.sentences[index];
-  return s ? { start: s.start, end: s.end } : null;
 }

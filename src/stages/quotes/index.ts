@@ -186,7 +186,8 @@ function fromNeighbours(
   const restOfSentence = closeSentence ? view.slice(m.close, closeSentence.end) : '';
   if (after && TRAILING_PUNCT_RE.test(restOfSentence.padEnd(1, ' ')) && after.start < nextOpen) {
     const found = findAttribution(actx, after.start, Math.min(after.end, after.start + 120), 'first');
-    if (found && found.speakerStart - after.start <= 40 && found.cueStart - after.start <= 60) return foundOf(found, 0.7);
+    if (found && found.speakerStart - after.start <= 40 && found.cueStart - after.start <= 60)
+      return foundOf(found, 0.7);
   }
   if (before) {
     const found = findAttribution(actx, before.start, before.end, 'last', actx.quoted);
@@ -254,7 +255,11 @@ export const quotesStage = defineStage({
   requires: ['sentences', 'entities'],
   run(doc, ctx) {
     const text = doc.article.text;
-    const actx = createAttributionContext(text, doc.layers.sentences ?? splitSentences(text), doc.layers.entities ?? []);
+    const actx = createAttributionContext(
+      text,
+      doc.layers.sentences ?? splitSentences(text),
+      doc.layers.entities ?? [],
+    );
     return findQuotes(actx, ctx);
   },
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityMention, EntityType, NewsDoc, QuoteItem } from '../../core/doc.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { StageContext } from '../../core/stage.js';
 import { docOf, expectSpan } from '../../../test/helpers/docs.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { EntityMention, EntityType, NewsDoc, QuoteItem } from '../../core/doc.js';
+import type { StageContext } from '../../core/stage.js';
+import { matchView } from '../../core/text.js';
 import { findQuoteMarks } from './find-quote-marks.js';
 import { quotesStage } from './index.js';
-import { matchView } from '../../core/text.js';
 
 /** [substring, type, name, occurrence (0-based, default: every occurrence)] */
 type MentionSpec = [string, EntityType, string, number?];
@@ -36,7 +36,10 @@ function mentionsOf(text: string, specs: MentionSpec[]): EntityMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function run(text: string, specs: MentionSpec[] = []): { quotes: QuoteItem[]; diagnostics: Diagnostic[]; doc: NewsDoc } {
+function run(
+  text: string,
+  specs: MentionSpec[] = [],
+): { quotes: QuoteItem[]; diagnostics: Diagnostic[]; doc: NewsDoc } {
   const doc = docOf(text);
   doc.layers.entities = mentionsOf(text, specs);
   const diagnostics: Diagnostic[] = [];
@@ -88,7 +91,7 @@ const CASES: Case[] = [
     name: 'single curly quotes (British style) with apostrophes inside',
     text: 'Lena Morrow’s office was silent. ‘We don’t negotiate with the soldiers’ commanders,’ Morrow said.',
     mentions: [MORROW, MORROW_SHORT],
-    expect: [["We don’t negotiate with the soldiers’ commanders,", 'Lena Morrow', 'said', 'quotes/direct']],
+    expect: [['We don’t negotiate with the soldiers’ commanders,', 'Lena Morrow', 'said', 'quotes/direct']],
   },
   {
     name: 'partial quote inside a sentence',
@@ -254,7 +257,7 @@ describe('quotes', () => {
     const { quotes } = run(text, mentions);
     expect(quotes.map((q) => [q.text, q.speaker?.name ?? null, q.cue, q.prov.rule])).toEqual(expected);
     for (let i = 0; i < expected.length; i++) {
-      expectSpan(text, quotes[i] as QuoteItem, (expected[i] as [string])[0]);
+      expectSpan(text, quotes[i] as QuoteItem, expected[i]?.[0] ?? '');
     }
   });
 
@@ -317,5 +320,44 @@ describe('findQuoteMarks', () => {
     const text = '“He told me ‘never again’ and left,” Morrow said.';
     const marks = findQuoteMarks(text, matchView(text));
     expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['He told me ‘never again’ and left,']);
+  });
+});
+
+describe('a messy scraped article', () => {
+  const text = `VELTRA — Kestrelgrad has deployed more than 55,000 soldiers along the Oskel river, Foreign Minister Lena Morrow said on Monday.
+
+"We are watching every crossing,”said Morrow, speaking in Veltra. "Nobody wants a war. But we will not be intimidated.""
+
+‘The figures are exaggerated,’ said Ivo Danek, Kestrelgrad's army chief. He added that only 20,000 troops were in the area.
+
+“Tens of thousands of families have left their homes.
+
+“They need aid before winter,” the foreign minister told reporters.
+
+You have 52% of this article left. Comments (14)`;
+  const mentions: MentionSpec[] = [
+    MORROW,
+    DANEK,
+    KESTRELGRAD,
+    ['Veltra', 'place', 'Veltra'],
+    ['Morrow', 'person', 'Lena Morrow', 1],
+  ];
+
+  it('finds every quote with its speaker, in order', () => {
+    const { quotes, diagnostics } = run(text, mentions);
+    expect(quotes.map((q) => [q.text, q.speaker?.name ?? null, q.cue, q.prov.rule])).toEqual([
+      ['We are watching every crossing,', 'Lena Morrow', 'said', 'quotes/direct'],
+      ['Nobody wants a war. But we will not be intimidated.', 'Lena Morrow', 'said', 'quotes/direct'],
+      ['The figures are exaggerated,', 'Ivo Danek', 'said', 'quotes/direct'],
+      ['only 20,000 troops were in the area', 'Ivo Danek', 'added', 'quotes/indirect'],
+      [
+        'Tens of thousands of families have left their homes.\n\n“They need aid before winter,',
+        'Lena Morrow',
+        'told',
+        'quotes/multi-paragraph',
+      ],
+    ]);
+    for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(diagnostics).toEqual([]);
   });
 });

@@ -1,0 +1,316 @@
+import { describe, expect, it } from 'vitest';
+import { docOf, expectSpan } from '../../../test/helpers/docs.js';
+import type { ClaimItem, EntityMention, EntityType, QuoteItem } from '../../core/doc.js';
+import type { StageContext } from '../../core/stage.js';
+import { claimsStage } from './index.js';
+import { parseQuantity } from './numbers.js';
+
+/** [substring, type, name] → every occurrence becomes a mention. */
+type MentionSpec = [string, EntityType, string];
+/** [quoted words, speaker name or null, rule]: a hand-built quotes layer (no import of the quotes stage). */
+type QuoteSpec = [string, string | null, string?];
+
+const idOf = (type: string, name: string) => `${type}:${name.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+
+function mentionsOf(text: string, specs: MentionSpec[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const [needle, type, name] of specs) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+      out.push({
+        kind: 'entity',
+        start: at,
+        end: at + needle.length,
+        text: needle,
+        type,
+        entityId: idOf(type, name),
+        name,
+        prov: { stage: 'entities', version: 1, rule: 'test' },
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function quotesOf(text: string, specs: QuoteSpec[]): QuoteItem[] {
+  return specs.map(([words, speaker, rule]) => {
+    const start = text.indexOf(words);
+    if (start < 0) throw new Error(`fixture: ${words} not in text`);
+    return {
+      kind: 'quote',
+      start,
+      end: start + words.length,
+      text: words,
+      speaker: speaker ? { entityId: idOf('person', speaker), name: speaker } : null,
+      cue: 'said',
+      prov: { stage: 'quotes', version: 1, rule: rule ?? 'quotes/direct' },
+    };
+  });
+}
+
+const ctx: StageContext = {
+  warn: () => {},
+  info: () => {},
+  fail: (rule) => {
+    throw new Error(rule);
+  },
+  debug: () => {},
+};
+
+function run(text: string, mentions: MentionSpec[] = [], quotes: QuoteSpec[] = []): ClaimItem[] {
+  const doc = docOf(text);
+  doc.layers.entities = mentionsOf(text, mentions);
+  doc.layers.quotes = quotesOf(text, quotes);
+  return claimsStage.run(doc, ctx) as ClaimItem[];
+}
+
+const MORROW: MentionSpec = ['Lena Morrow', 'person', 'Lena Morrow'];
+const DANEK: MentionSpec = ['Ivo Danek', 'person', 'Ivo Danek'];
+const KESTRELGRAD: MentionSpec = ['Kestrelgrad', 'country', 'Kestrelgrad'];
+const VELTRA: MentionSpec = ['Veltra', 'place', 'Veltra'];
+
+interface Expected {
+  text: string;
+  value: number;
+  valueMax?: number;
+  unit: string;
+  claimant: string | null;
+  hedged: boolean;
+  approx: string | null;
+}
+
+interface Case {
+  name: string;
+  text: string;
+  mentions?: MentionSpec[];
+  quotes?: QuoteSpec[];
+  expect: Expected[];
+}
+
+const C = (
+  text: string,
+  value: number,
+  unit: string,
+  claimant: string | null = null,
+  more: Partial<Expected> = {},
+): Expected => ({ text, value, unit, claimant, hedged: false, approx: null, ...more });
+
+const CASES: Case[] = [
+  {
+    name: 'digits with thousands separator, claimant "said"',
+    text: 'Kestrelgrad has massed 40,000 troops on the border, Lena Morrow said on Tuesday.',
+    mentions: [KESTRELGRAD, MORROW],
+    expect: [C('40,000 troops', 40000, 'troops', 'Lena Morrow')],
+  },
+  {
+    name: 'approximation + synonym, according to',
+    text: 'More than 55,000 soldiers have crossed into Veltra, according to Ivo Danek.',
+    mentions: [DANEK, VELTRA],
+    expect: [C('More than 55,000 soldiers', 55000, 'troops', 'Ivo Danek', { hedged: true, approx: 'More than' })],
+  },
+  {
+    name: 'decimal + scale word, modifiers before the noun',
+    text: 'An estimated 1.2 million Veltran civilians have fled, the ministry said.',
+    expect: [
+      C('An estimated 1.2 million Veltran civilians have fled', 1.2e6, 'displaced', 'the ministry', {
+        hedged: true,
+        approx: 'An estimated',
+      }),
+    ],
+  },
+  {
+    name: 'word numbers',
+    text: 'Two dozen journalists and five hundred volunteers reached the town.',
+    expect: [C('Two dozen journalists', 24, 'journalists'), C('five hundred volunteers', 500, 'volunteers')],
+  },
+  {
+    name: 'a thousand',
+    text: 'A thousand protesters gathered outside the parliament in Veltra.',
+    mentions: [VELTRA],
+    expect: [C('A thousand protesters', 1000, 'protesters')],
+  },
+  {
+    name: 'tens of thousands → vague range',
+    text: 'Tens of thousands of people have been displaced, officials say.',
+    expect: [
+      C('Tens of thousands of people have been displaced', 20000, 'displaced', 'officials', {
+        valueMax: 100000,
+        approx: 'Tens of thousands',
+      }),
+    ],
+  },
+  {
+    name: 'between … and … range',
+    text: 'Between 300 and 400 tanks were destroyed, a senior official told reporters.',
+    expect: [C('Between 300 and 400 tanks', 300, 'tanks', 'a senior official', { valueMax: 400 })],
+  },
+  {
+    name: 'dash range',
+    text: 'Witnesses counted 300–400 vehicles on the road to Veltra.',
+    mentions: [VELTRA],
+    expect: [C('300–400 vehicles', 300, 'vehicles', null, { valueMax: 400 })],
+  },
+  {
+    name: 'people killed → deaths, hedged by "reportedly"',
+    text: 'At least 12 people were reportedly killed in the strike on the market.',
+    expect: [C('At least 12 people were reportedly killed', 12, 'deaths', null, { hedged: true, approx: 'At least' })],
+  },
+  {
+    name: 'killing N civilians → deaths',
+    text: 'The drone hit a bus near the bridge, killing nearly 30 civilians.',
+    expect: [C('nearly 30 civilians', 30, 'deaths', null, { approx: 'nearly' })],
+  },
+  {
+    name: 'wounded → injured',
+    text: 'Some 200 wounded were taken to hospitals in Veltra, Lena Morrow said.',
+    mentions: [MORROW, VELTRA],
+    expect: [C('Some 200 wounded', 200, 'injured', 'Lena Morrow', { approx: 'Some' })],
+  },
+  {
+    name: 'percentages',
+    text: 'Turnout fell to 42.5% in the capital and to 38 per cent in the north.',
+    expect: [C('42.5%', 42.5, 'percent'), C('38 per cent', 38, 'percent')],
+  },
+  {
+    name: 'money: symbols, suffixes and words',
+    text: 'The fund received €12 million from Brussels and $4.5bn in loans, plus 300 million euros in aid.',
+    expect: [C('€12 million', 12e6, 'EUR'), C('$4.5bn', 4.5e9, 'USD'), C('300 million euros', 3e8, 'EUR')],
+  },
+  {
+    name: 'claim inside a quote → quote speaker',
+    text: '“We have lost 2,000 homes in a week,” Lena Morrow said.',
+    mentions: [MORROW],
+    quotes: [['We have lost 2,000 homes in a week,', 'Lena Morrow']],
+    expect: [C('2,000 homes', 2000, 'homes', 'Lena Morrow')],
+  },
+  {
+    name: 'claim in reported speech → its speaker',
+    text: 'Ivo Danek said that as many as 3,000 fighters had surrendered.',
+    mentions: [DANEK],
+    quotes: [['as many as 3,000 fighters had surrendered', 'Ivo Danek', 'quotes/indirect']],
+    expect: [C('as many as 3,000 fighters', 3000, 'fighters', 'Ivo Danek', { approx: 'as many as' })],
+  },
+  {
+    name: 'previous sentence ending with a colon',
+    text: 'The army gave its own figures:\n\n1,500 prisoners were taken, the army said.',
+    expect: [C('1,500 prisoners', 1500, 'prisoners', 'the army')],
+  },
+  {
+    name: 'hedged "is believed"',
+    text: 'The militia is believed to have up to 8,000 fighters.',
+    expect: [C('up to 8,000 fighters', 8000, 'fighters', null, { hedged: true, approx: 'up to' })],
+  },
+  {
+    name: 'death toll',
+    text: 'The death toll from the flooding rose to 212 on Friday.',
+    expect: [C('212', 212, 'deaths')],
+  },
+  {
+    name: 'lower-case plural outside the lexicon',
+    text: 'Volunteers delivered 350 ambulances to the front.',
+    expect: [C('350 ambulances', 350, 'ambulances')],
+  },
+];
+
+describe('claims', () => {
+  it.each(CASES)('$name', ({ text, mentions = [], quotes = [], expect: expected }) => {
+    const claims = run(text, mentions, quotes);
+    expect(
+      claims.map((c) => ({
+        text: c.text,
+        value: c.value,
+        ...(c.valueMax !== undefined ? { valueMax: c.valueMax } : {}),
+        unit: c.unit,
+        claimant: c.claimant?.name ?? null,
+        hedged: c.hedged,
+        approx: c.approx,
+      })),
+    ).toEqual(expected);
+    claims.forEach((c, i) => {
+      expectSpan(text, c, (expected[i] as Expected).text);
+    });
+  });
+
+  it('keeps the claimant entity id and null ids for unnamed sources', () => {
+    const text = '40,000 troops are in Veltra, Ivo Danek said. Officials said 300 tanks had moved.';
+    const claims = run(text, [DANEK]);
+    expect(claims.map((c) => c.claimant)).toEqual([
+      { entityId: 'person:ivo-danek', name: 'Ivo Danek' },
+      { entityId: null, name: 'Officials' },
+    ]);
+  });
+
+  it('rules say what kind of claim it is', () => {
+    const claims = run('They sent 40 tanks, €3m and 5% of the budget, between 10 and 20 jets.');
+    expect(claims.map((c) => c.prov.rule)).toEqual(['claims/count', 'claims/money', 'claims/percent', 'claims/range']);
+  });
+
+  it('runs after sentences, entities and quotes', () => {
+    expect(claimsStage.requires).toEqual(['sentences', 'entities', 'quotes']);
+  });
+});
+
+describe('parseQuantity', () => {
+  it.each([
+    ['40,000', 40000],
+    ['1.2 million', 1.2e6],
+    ['3.5bn', 3.5e9],
+    ['12m', 12e6],
+    ['two dozen', 24],
+    ['a thousand', 1000],
+    ['five hundred', 500],
+    ['twenty-five', 25],
+    ['two hundred thousand', 200000],
+  ])('%s → %d', (raw, value) => {
+    expect(parseQuantity(raw)?.value).toBe(value);
+  });
+});
+
+describe('negative cases', () => {
+  it.each([
+    ['date', 'The offensive began on March 12 and paused on 14 April.'],
+    ['years', 'The treaty of 1998 was renewed in 2026.'],
+    ['time', 'The first shells fell at 09:41 local time.'],
+    ['age', 'A 42-year-old man, aged 42, was arrested; his son is 19 years old.'],
+    ['paywall chrome', 'You have 52% of this article left. Subscribe now.'],
+    ['comment and share counters', 'Comments (14)\n\nShare 120'],
+    ['ordinals', 'It was the 3rd convoy and the 21st day of the siege.'],
+    ['phone number', 'Call the hotline on +44 20 7946 0958 for help.'],
+    ['street number', 'The office at 12 Harbour Street was closed.'],
+    ['number inside an entity name', 'Traffic on Route 9 was diverted.'],
+    ['number without a counted noun', 'The vote was 12 to 3 in favour.'],
+    ['duration', 'The siege lasted 40 days and the talks 3 hours.'],
+    ['model names', 'An F-16 flew over a COVID-19 ward.'],
+    ['"one of"', 'One of the soldiers refused to speak.'],
+  ])('%s', (_name, text) => {
+    const mentions: MentionSpec[] = [['Route 9', 'place', 'Route 9']];
+    expect(run(text, mentions).map((c) => c.text)).toEqual([]);
+  });
+});
+
+describe('a messy scraped article', () => {
+  const text = `VELTRA — Kestrelgrad has deployed more than 55,000 soldiers along the Oskel river since March 12, Foreign Minister Lena Morrow said on Monday.
+
+The ministry of defence said 3 brigades had moved overnight. According to a senior official who declined to be named, at least 12 people were killed in shelling near Route 9.
+
+An estimated 40% of the valley's 300,000 residents have reportedly fled, the UN refugee agency said.
+
+You have 52% of this article left. Comments (14) Share 120`;
+  const mentions: MentionSpec[] = [
+    KESTRELGRAD,
+    MORROW,
+    ['Route 9', 'place', 'Route 9'],
+    ['UN refugee agency', 'organization', 'UNHCR'],
+  ];
+
+  it('finds the claims, their claimants, and nothing in the page chrome', () => {
+    const claims = run(text, mentions);
+    expect(claims.map((c) => [c.text, c.value, c.unit, c.claimant?.name ?? null, c.hedged, c.approx])).toEqual([
+      ['more than 55,000 soldiers', 55000, 'troops', 'Lena Morrow', false, 'more than'],
+      ['3 brigades', 3, 'brigades', 'The ministry of defence', false, null],
+      ['at least 12 people were killed', 12, 'deaths', 'a senior official who declined to be named', true, 'at least'],
+      ['An estimated 40%', 40, 'percent', 'UNHCR', true, 'An estimated'],
+      ['300,000 residents', 300000, 'residents', 'UNHCR', true, null],
+    ]);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+});

@@ -1,0 +1,459 @@
+/**
+ * claims: numeric claims ("more than 55,000 soldiers", "€12 million", "40 per cent") with who makes them.
+ *
+ * Reads `article.text` and the `sentences`, `entities` and `quotes` layers; writes the `claims`
+ * layer. A claim's span runs from the approximation (if any) through the number to the counted noun
+ * ("more than 55,000 soldiers"), or to the unit for money and percentages ("$4.5bn", "12 per cent").
+ *
+ * Fields:
+ * - `unit`: the counted noun, lower-case, with a small synonym map (soldiers → `troops`, people
+ *   killed / dead → `deaths`, evacuated → `displaced`, wounded → `injured`); `percent`; or an
+ *   ISO 4217 code (upper-case, `EUR`, `USD`) for money.
+ * - `value` / `valueMax`: ranges give both; vague quantities ("tens of thousands") give a lower
+ *   bound of two of the base and an upper bound of ten (20 000 – 100 000), with `approx` set.
+ * - `claimant`: the speaker of the quote holding the claim, else the attribution in the sentence
+ *   ("according to X", "X said"), else the attribution of a previous sentence ending with a colon,
+ *   else null. Shapes come from `core/attribution.ts`.
+ * - `hedged`: "reportedly", "allegedly", "is believed", "estimated", "according to", "unconfirmed",
+ *   "claimed" in the sentence.
+ *
+ * Rules (`prov.rule`): `claims/count` (a counted noun), `claims/money`, `claims/percent`,
+ * `claims/range` (any of these written as a range).
+ *
+ * Not claims: years and dates, times, ages and "10-year" compounds, ordinals, phone numbers, numbers
+ * inside entity names ("Route 9"), numbers after a capitalised word ("Brigade 41"), page chrome
+ * ("You have 52% of this article left", "Comments (14)"), and any number without a counted noun or
+ * a money/percent unit.
+ *
+ * Limits: "rose from 300 to 400" is read as a range; counted nouns outside the lexicon are accepted
+ * only as a plain lower-case plural right after the number; no coreference beyond the previous
+ * sentence.
+ */
+import {
+  type AttributionContext,
+  createAttributionContext,
+  findAttribution,
+  HEDGE_RE,
+} from '../../core/attribution.js';
+import type { Attribution, ClaimItem, QuoteItem } from '../../core/doc.js';
+import type { Span } from '../../core/span.js';
+import { type Draft, defineStage } from '../../core/stage.js';
+import { sentenceAt, splitSentences } from '../../core/text.js';
+import { findNumbers, type NumberMatch } from './numbers.js';
+
+/** Counted nouns → normalised unit. Anything else in the lexicon maps to itself. */
+const UNIT_SYNONYMS: Record<string, string> = {
+  troops: 'troops',
+  troop: 'troops',
+  soldiers: 'troops',
+  soldier: 'troops',
+  servicemen: 'troops',
+  deaths: 'deaths',
+  death: 'deaths',
+  dead: 'deaths',
+  killed: 'deaths',
+  fatalities: 'deaths',
+  injured: 'injured',
+  wounded: 'injured',
+  injuries: 'injured',
+  displaced: 'displaced',
+  evacuated: 'displaced',
+  evacuees: 'displaced',
+  person: 'people',
+  persons: 'people',
+  civilian: 'civilians',
+  refugee: 'refugees',
+  migrant: 'migrants',
+  child: 'children',
+  resident: 'residents',
+  tank: 'tanks',
+  drone: 'drones',
+  missile: 'missiles',
+  rocket: 'rockets',
+  shell: 'shells',
+  house: 'houses',
+  home: 'homes',
+  building: 'buildings',
+  vehicle: 'vehicles',
+  prisoner: 'prisoners',
+  hostage: 'hostages',
+  protester: 'protesters',
+  officer: 'officers',
+  fighter: 'fighters',
+  job: 'jobs',
+  vote: 'votes',
+  ton: 'tonnes',
+  tons: 'tonnes',
+  tonne: 'tonnes',
+  barrel: 'barrels',
+  family: 'families',
+  village: 'villages',
+  aircraft: 'aircraft',
+  jet: 'jets',
+  ship: 'ships',
+  casualty: 'casualties',
+};
+
+const LEXICON = new Set([
+  ...Object.keys(UNIT_SYNONYMS),
+  'people',
+  'civilians',
+  'refugees',
+  'migrants',
+  'children',
+  'residents',
+  'tanks',
+  'drones',
+  'missiles',
+  'rockets',
+  'shells',
+  'houses',
+  'homes',
+  'buildings',
+  'vehicles',
+  'prisoners',
+  'hostages',
+  'detainees',
+  'protesters',
+  'demonstrators',
+  'officers',
+  'fighters',
+  'militants',
+  'rebels',
+  'volunteers',
+  'workers',
+  'jobs',
+  'votes',
+  'voters',
+  'families',
+  'households',
+  'villages',
+  'towns',
+  'jets',
+  'ships',
+  'casualties',
+  'tonnes',
+  'barrels',
+  'patients',
+  'cases',
+  'doses',
+  'passengers',
+  'flights',
+  'students',
+  'schools',
+  'hospitals',
+  'arrests',
+  'weapons',
+  'rifles',
+  'warplanes',
+  'helicopters',
+  'artillery',
+  'personnel',
+  'police',
+  'doctors',
+  'nurses',
+  'journalists',
+  'members',
+  'votes',
+]);
+
+/** Words that end the noun-phrase scan after a number. */
+const FUNCTION_WORDS = new Set([
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'and',
+  'or',
+  'but',
+  'the',
+  'a',
+  'an',
+  'were',
+  'was',
+  'are',
+  'is',
+  'be',
+  'been',
+  'had',
+  'have',
+  'has',
+  'than',
+  'per',
+  'who',
+  'which',
+  'that',
+  'said',
+  'says',
+  'this',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'as',
+  'into',
+  'over',
+  'after',
+  'before',
+  'since',
+  'during',
+  'while',
+]);
+
+/** Plural nouns that measure time or distance, not a counted thing. */
+const NOT_COUNTED = new Set([
+  'years',
+  'months',
+  'weeks',
+  'days',
+  'hours',
+  'minutes',
+  'seconds',
+  'decades',
+  'centuries',
+  'times',
+  'kilometres',
+  'kilometers',
+  'miles',
+  'metres',
+  'meters',
+  'feet',
+  'inches',
+  'kilograms',
+  'grams',
+  'degrees',
+  'points',
+  'others',
+  'ones',
+  'percent',
+  'items',
+  'pages',
+  'comments',
+  'shares',
+  'likes',
+  'views',
+  'photos',
+  'images',
+  'mins',
+  'hrs',
+  'secs',
+]);
+
+const PEOPLE = new Set(['people', 'civilians', 'residents', 'children', 'migrants', 'refugees']);
+const OUTCOME_AFTER_RE =
+  /^\s+(?:(?:were|was|have|has|had|been|are|being|reportedly|also|now|already)\s+)*(killed|dead|died|injured|wounded|hurt|displaced|evacuated|fled)(?![\p{L}])/iu;
+const OUTCOME_BEFORE_RE =
+  /(?<![\p{L}])(killed|killing|kills|injured|injuring|wounded|wounding|displaced|displacing|evacuated)\s+$/iu;
+const OUTCOMES: Record<string, string> = {
+  killed: 'deaths',
+  killing: 'deaths',
+  kills: 'deaths',
+  dead: 'deaths',
+  died: 'deaths',
+  injured: 'injured',
+  injuring: 'injured',
+  wounded: 'injured',
+  wounding: 'injured',
+  hurt: 'injured',
+  displaced: 'displaced',
+  displacing: 'displaced',
+  evacuated: 'displaced',
+  fled: 'displaced',
+};
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_BEFORE_RE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?\\s+$`, 'iu');
+const MONTH_AFTER_RE = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])`, 'iu');
+const TIME_AFTER_RE = /^(?::\d|\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|h\d)(?![\p{L}]))/iu;
+const AGE_BEFORE_RE = /(?<![\p{L}])(?:aged|age|ages)\s+$/iu;
+const AGE_AFTER_RE = /^\s+years?\s+old/iu;
+const DEATH_TOLL_RE = /death\s+toll\b[^.;]{0,40}$/iu;
+/** Page furniture that carries numbers: never claims. */
+const CHROME_RE =
+  /(?:of\s+(?:this|the)\s+article\s+left|you\s+have\s+\d|comments?\s*\(\s*\d|\(\s*\d+\s*comments?\s*\)|share\s*\d|\d+\s*(?:comments|shares|likes|views)(?![\p{L}])|min(?:ute)?s?\s+read|subscribe|sign\s+up|log\s+in|photo\s+\d+\s+of\s+\d+|page\s+\d+\s+of\s+\d+)/iu;
+const WORD_RE = /^\s+([\p{L}][\p{L}'-]*)/u;
+
+/**
+ * Numeric claims of one article, in text order.
+ * @param actx attribution lookup state for the article (sentences, entities)
+ * @param quotes the article's `quotes` layer, for claimants of quoted numbers
+ * @example
+ * findClaims(actx, quotes) // [{kind: 'claim', text: 'more than 55,000 soldiers', value: 55000, unit: 'troops', approx: 'more than', …}]
+ */
+export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[] = []): Draft<ClaimItem>[] {
+  const { text, view, sentences, entities } = actx;
+  const out: Draft<ClaimItem>[] = [];
+  const direct = quotes.filter((q) => q.prov.rule !== 'quotes/indirect');
+  const quoted: Span[] = direct.map((q) => ({ start: q.start - 1, end: q.end + 1 }));
+  actx.quoted = quoted;
+  for (const q of quotes) {
+    if (q.speaker?.entityId?.startsWith('person:')) actx.speakers.push({ at: q.start, speaker: q.speaker });
+  }
+  actx.speakers.sort((a, b) => a.at - b.at);
+  const chromeCache = new Map<number, boolean>();
+  // Claims outside quotes share their sentence's attribution: look it up once per sentence.
+  const sentenceClaimant = new Map<number, Attribution | null>();
+
+  for (const n of findNumbers(view)) {
+    const si = sentenceAt(sentences, n.numberStart);
+    const sentence = sentences[si] ?? { start: 0, end: text.length };
+    let isChrome = chromeCache.get(si);
+    if (isChrome === undefined) {
+      isChrome = CHROME_RE.test(view.slice(sentence.start, sentence.end));
+      chromeCache.set(si, isChrome);
+    }
+    if (isChrome || isNotAClaim(view, n)) continue;
+    if (entities.some((e) => e.start < n.numberEnd && n.numberStart < e.end)) continue;
+
+    const counted = n.unit ? { unit: n.unit, end: n.end } : countedNoun(view, n, sentence.start);
+    if (!counted) continue;
+    const end = counted.end;
+    const rule =
+      n.valueMax !== undefined && !n.isVague
+        ? 'claims/range'
+        : counted.unit === 'percent'
+          ? 'claims/percent'
+          : /^[A-Z]{3}$/.test(counted.unit)
+            ? 'claims/money'
+            : 'claims/count';
+    const sentenceView = view.slice(sentence.start, sentence.end);
+    out.push({
+      kind: 'claim',
+      start: n.start,
+      end,
+      text: text.slice(n.start, end),
+      value: n.value,
+      ...(n.valueMax !== undefined ? { valueMax: n.valueMax } : {}),
+      unit: counted.unit,
+      claimant: claimantOf(actx, { start: n.start, end }, si, direct, quotes, sentenceClaimant),
+      hedged: HEDGE_RE.test(sentenceView) || /estimated/i.test(n.approx ?? ''),
+      approx: n.approx,
+      prov: { rule },
+    });
+  }
+  return out;
+}
+
+/** Dates, years, times, ages, ordinals, phone and street numbers, "Brigade 41". */
+function isNotAClaim(view: string, n: NumberMatch): boolean {
+  const before = view.slice(Math.max(0, n.start - 24), n.start);
+  const after = view.slice(n.numberEnd, n.numberEnd + 24);
+  if (n.isBareInteger) {
+    const value = n.value;
+    if (value >= 1800 && value <= 2100 && n.valueMax === undefined) return true; // a year
+  }
+  if (/^-[\p{L}]/u.test(view.slice(n.end, n.end + 2))) return true; // "42-year-old", "10-day"
+  if (/^(?:st|nd|rd|th)(?![\p{L}])/iu.test(after)) return true; // ordinal
+  if (TIME_AFTER_RE.test(after) || /:$/.test(before)) return true;
+  if (MONTH_BEFORE_RE.test(before) || MONTH_AFTER_RE.test(after)) return true;
+  if (AGE_BEFORE_RE.test(before) || AGE_AFTER_RE.test(after)) return true;
+  // Phone numbers and codes: another digit group right before or after, or a leading "+".
+  if (/(?:\d[\s.-]?|\+\s?)$/.test(before) || /^[\s.-]?\d/.test(view.slice(n.end, n.end + 2))) return true;
+  if (/(?<![\p{L}])(?:no\.?|number|nr\.?|#)\s*$/iu.test(before)) return true;
+  // "Route 9", "Brigade 41", "Article 5": a capitalised word right before, not starting the sentence.
+  const prevWord = /([\p{L}][\p{L}.'-]*)\s+$/u.exec(before);
+  if (prevWord && /^\p{Lu}/u.test(prevWord[1] as string) && !n.approx) {
+    const lead = before.slice(0, before.length - prevWord[0].length);
+    const isSentenceStart = n.start === prevWord[0].length || /(?:[.!?:"(]\s*|\n\s*)$/.test(lead);
+    if (!isSentenceStart) return true;
+  }
+  return false;
+}
+
+/** The counted noun after a number: "40,000 troops", "55,000 heavily armed soldiers", "40 people were killed". */
+function countedNoun(view: string, n: NumberMatch, sentenceStart: number): { unit: string; end: number } | null {
+  let at = n.end;
+  if (n.isVague) {
+    const of = /^\s+of(?:\s+the)?(?=\s)/iu.exec(view.slice(at, at + 12));
+    if (!of) return null;
+    at += of[0].length;
+  }
+  let pos = at;
+  for (let i = 0; i < 3; i++) {
+    const w = WORD_RE.exec(view.slice(pos, pos + 40));
+    if (!w) break;
+    const word = (w[1] as string).toLowerCase();
+    const wordEnd = pos + w[0].length;
+    if (FUNCTION_WORDS.has(word)) break;
+    if (LEXICON.has(word)) return withOutcome(view, n, UNIT_SYNONYMS[word] ?? word, wordEnd);
+    if (i === 0 && /^[a-z][a-z-]{2,}s$/.test(w[1] as string) && !NOT_COUNTED.has(word) && !/ss$/.test(word)) {
+      // Not in the lexicon but a plain lower-case plural right after the number: "300 ambulances".
+      const next = WORD_RE.exec(view.slice(wordEnd, wordEnd + 40));
+      const nextWord = next ? (next[1] as string).toLowerCase() : '';
+      if (!LEXICON.has(nextWord)) return withOutcome(view, n, word, wordEnd);
+    }
+    pos = wordEnd;
+  }
+  // "the death toll rose to 212": the noun came first.
+  if (!n.isVague && DEATH_TOLL_RE.test(view.slice(Math.max(sentenceStart, n.start - 60), n.start))) {
+    return { unit: 'deaths', end: n.end };
+  }
+  return null;
+}
+
+/** "40 people were killed" → deaths; "killing at least 12 civilians" → deaths. */
+function withOutcome(view: string, n: NumberMatch, unit: string, end: number): { unit: string; end: number } {
+  if (!PEOPLE.has(unit) && unit !== 'people') return { unit, end };
+  // "the valley's 300,000 residents have fled": a population, the outcome is not about the number.
+  if (/'s\s+$/.test(view.slice(Math.max(0, n.start - 4), n.start))) return { unit, end };
+  const after = OUTCOME_AFTER_RE.exec(view.slice(end, end + 50));
+  if (after) return { unit: OUTCOMES[(after[1] as string).toLowerCase()] as string, end: end + after[0].length };
+  const before = OUTCOME_BEFORE_RE.exec(view.slice(Math.max(0, n.start - 20), n.start));
+  if (before) return { unit: OUTCOMES[(before[1] as string).toLowerCase()] as string, end };
+  return { unit, end };
+}
+
+/** Quote speaker, else the sentence's attribution, else a previous sentence ending with a colon. */
+function claimantOf(
+  actx: AttributionContext,
+  span: Span,
+  si: number,
+  direct: readonly QuoteItem[],
+  all: readonly QuoteItem[],
+  cache: Map<number, Attribution | null>,
+): Attribution | null {
+  const inQuote = direct.find((q) => q.start <= span.start && span.end <= q.end);
+  if (inQuote) return inQuote.speaker;
+  const inReported = all.find((q) => q.prov.rule === 'quotes/indirect' && q.start <= span.start && span.end <= q.end);
+  if (inReported?.speaker) return inReported.speaker;
+  const cached = cache.get(si);
+  if (cached !== undefined) return cached;
+  const found = sentenceClaimant(actx, si);
+  cache.set(si, found);
+  return found;
+}
+
+function sentenceClaimant(actx: AttributionContext, si: number): Attribution | null {
+  const sentence = actx.sentences[si];
+  if (!sentence) return null;
+  const here = findAttribution(actx, sentence.start, sentence.end, 'first', actx.quoted);
+  if (here) return here.speaker;
+  const before = actx.sentences[si - 1];
+  if (before && /:\s*$/.test(actx.view.slice(before.start, before.end))) {
+    return findAttribution(actx, before.start, before.end, 'last', actx.quoted)?.speaker ?? null;
+  }
+  return null;
+}
+
+/** The claims stage: runs after `sentences`, `entities` and `quotes`. */
+export const claimsStage = defineStage({
+  name: 'claims',
+  version: 1,
+  requires: ['sentences', 'entities', 'quotes'],
+  run(doc) {
+    const text = doc.article.text;
+    const actx = createAttributionContext(
+      text,
+      doc.layers.sentences ?? splitSentences(text),
+      doc.layers.entities ?? [],
+    );
+    return findClaims(actx, doc.layers.quotes ?? []);
+  },
+});
