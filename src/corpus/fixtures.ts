@@ -4,7 +4,7 @@
  * Used by the corpus tests only.
  */
 import type { CorpusArticle } from '../core/corpus.js';
-import type { Article, ClaimItem, EntityMention, EntityType, QuoteItem } from '../core/doc.js';
+import type { Article, ClaimItem, EntityMention, EntityType, QuoteItem, TimeItem } from '../core/doc.js';
 import { slugify } from '../core/text.js';
 
 export interface ClaimSpec {
@@ -32,6 +32,11 @@ export interface EntitySpec {
   entityId?: string;
 }
 
+export interface TimeSpec {
+  text: string;
+  value: string | null;
+}
+
 export interface ArticleSpec extends Partial<Omit<Article, 'published'>> {
   id: string;
   text: string;
@@ -40,6 +45,7 @@ export interface ArticleSpec extends Partial<Omit<Article, 'published'>> {
   claims?: ClaimSpec[];
   quotes?: QuoteSpec[];
   entities?: EntitySpec[];
+  times?: TimeSpec[];
 }
 
 /** Entity id the way the entities stage builds it: `type:slug`. */
@@ -55,7 +61,7 @@ function locate(text: string, needle: string, id: string): number {
 
 /** Build one annotated article. */
 export function buildArticle(spec: ArticleSpec): CorpusArticle {
-  const { id, text, date, claims = [], quotes = [], entities = [], ...rest } = spec;
+  const { id, text, date, claims = [], quotes = [], entities = [], times = [], ...rest } = spec;
   const prov = { stage: 'fixture', version: 1 };
   const entityItems: EntityMention[] = [];
   for (const e of entities) {
@@ -109,6 +115,10 @@ export function buildArticle(spec: ArticleSpec): CorpusArticle {
       prov,
     };
   });
+  const timeItems: TimeItem[] = times.map((t) => {
+    const at = locate(text, t.text, id);
+    return { kind: 'time', start: at, end: at + t.text.length, text: t.text, value: t.value, prov };
+  });
   return {
     id,
     origin: `${id}.txt`,
@@ -127,7 +137,7 @@ export function buildArticle(spec: ArticleSpec): CorpusArticle {
     entities: entityItems,
     quotes: quoteItems,
     claims: claimItems,
-    times: [],
+    times: timeItems,
   };
 }
 
@@ -139,7 +149,7 @@ const WIRE_PARAGRAPHS = [
   'KARVEN, Valdoria (AFP) - Valdoria has moved 40,000 troops to its northern border with Ostrelia, the Defence Ministry said on Tuesday, in the largest deployment in the region since the 2019 ceasefire.',
   'Defence Minister Tomasz Wrenik told reporters in Karven that the troops would stay "for as long as the security situation demands it" and denied that an offensive was being planned.',
   '"We are not preparing for war, we are preparing to prevent one," Wrenik said at a briefing attended by foreign diplomats and military attaches.',
-  'Ostrelia\'s foreign ministry summoned the Valdorian ambassador and called the build-up a provocation that threatened talks on the disputed Seraph valley, where shepherds from both countries have grazed their flocks for centuries.',
+  "Ostrelia's foreign ministry summoned the Valdorian ambassador and called the build-up a provocation that threatened talks on the disputed Seraph valley, where shepherds from both countries have grazed their flocks for centuries.",
   'Satellite images published by the private firm Orbital Lens showed columns of armoured vehicles and field hospitals near the town of Drevno, about 30 kilometres from the frontier.',
   'The European observer mission said it had not been informed of the movements in advance, as the ceasefire agreement requires, and asked both governments to restore the hotline between their general staffs.',
   'Residents of Drevno said convoys had been passing through the town at night for more than a week, and that schools near the main road had been closed as a precaution.',
@@ -189,7 +199,7 @@ const STRIKE_FOLLOWUP_TEXT = [
 
 const FESTIVAL_TEXT = [
   'The annual lantern festival in the old quarter of Merrowby drew record crowds on Saturday night, organisers said, as paper boats were floated down the canal for the first time since the bridge repairs.',
-  'Food stalls ran out of roasted chestnuts before ten o\'clock, and the town council promised to add a second market square next year.',
+  "Food stalls ran out of roasted chestnuts before ten o'clock, and the town council promised to add a second market square next year.",
   'Volunteers spent three months folding the lanterns, many of them decorated by pupils from the primary schools along the canal.',
 ].join('\n\n');
 
@@ -224,6 +234,7 @@ export function sampleCorpus(): CorpusArticle[] {
       entities: [WRENIK, VALDORIA, OSTRELIA, DREVNO, KARVEN, MISSION],
       claims: [{ text: '40,000 troops', value: 40000, unit: 'troops', claimant: 'Defence Ministry' }],
       quotes: [{ text: WIRE_QUOTE, speaker: 'Tomasz Wrenik' }],
+      times: [{ text: 'on Tuesday', value: '2024-03-12' }],
     }),
     buildArticle({
       id: 'a_000000000002',
@@ -235,6 +246,7 @@ export function sampleCorpus(): CorpusArticle[] {
       entities: [WRENIK, VALDORIA, OSTRELIA, DREVNO, KARVEN, MISSION],
       claims: [{ text: '40,000 troops', value: 40000, unit: 'troops', claimant: 'Defence Ministry' }],
       quotes: [{ text: WIRE_QUOTE, speaker: 'Tomasz Wrenik' }],
+      times: [{ text: 'on Tuesday', value: '2024-03-12' }],
     }),
     buildArticle({
       id: 'a_000000000003',
@@ -245,6 +257,7 @@ export function sampleCorpus(): CorpusArticle[] {
       entities: [WRENIK, VALDORIA, OSTRELIA, DREVNO, KARVEN, MISSION],
       claims: [{ text: '40,000 troops', value: 40000, unit: 'troops', claimant: 'Defence Ministry' }],
       quotes: [{ text: WIRE_QUOTE, speaker: 'Tomasz Wrenik' }],
+      times: [{ text: 'on Tuesday', value: '2024-03-12' }],
     }),
     buildArticle({
       id: 'a_000000000004',
@@ -255,6 +268,7 @@ export function sampleCorpus(): CorpusArticle[] {
       entities: [WRENIK, VALDORIA, OSTRELIA, DREVNO, KARVEN],
       claims: [{ text: '40,000 troops', value: 40000, unit: 'troops', claimant: 'Defence Ministry' }],
       quotes: [{ text: WIRE_QUOTE, speaker: 'Tomasz Wrenik' }],
+      times: [{ text: 'on Tuesday', value: '2024-03-12' }],
     }),
     buildArticle({
       id: 'a_000000000005',
@@ -329,4 +343,90 @@ export function sampleCorpus(): CorpusArticle[] {
       entities: [OSTRELIA, { text: 'Hana Lisko', type: 'person' }],
     }),
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic corpus for performance tests: `n` articles over n/5 topics, one in ten a lightly
+// edited copy of an earlier article. Deterministic for a given seed.
+
+/** Syllable-built pseudo-words, so vocabulary and topics are large without a word list. */
+function pseudoWord(i: number): string {
+  const syl = [
+    'ka',
+    'lo',
+    'mer',
+    'tin',
+    'vas',
+    'ro',
+    'del',
+    'sun',
+    'pra',
+    'gol',
+    'ne',
+    'bri',
+    'fo',
+    'zan',
+    'ul',
+    'tek',
+  ];
+  let s = '';
+  let x = i + 17;
+  do {
+    s += syl[x % syl.length];
+    x = Math.floor(x / syl.length);
+  } while (x > 0);
+  return s;
+}
+
+export function syntheticCorpus(n: number, seed = 7): CorpusArticle[] {
+  let state = seed;
+  const rand = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const vocab = Array.from({ length: 4000 }, (_, i) => pseudoWord(i));
+  const topics = Array.from({ length: Math.max(1, Math.floor(n / 5)) }, (_, t) => ({
+    words: Array.from({ length: 8 }, (_, k) => pseudoWord(5000 + t * 8 + k)),
+    people: [pseudoWord(90000 + t * 2), pseudoWord(90001 + t * 2)].map(
+      (w) => `${w[0]?.toUpperCase()}${w.slice(1)} Olsen`,
+    ),
+    day: Math.floor(rand() * 365),
+  }));
+  const out: CorpusArticle[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `a_${i.toString(16).padStart(12, '0')}`;
+    if (i > 10 && rand() < 0.1) {
+      const src = out[Math.floor(rand() * out.length)] as CorpusArticle;
+      const text = src.text.replace(/\.\s/, '. Also, ');
+      out.push(buildArticle({ id, title: src.title, text, date: src.published.date ?? undefined }));
+      continue;
+    }
+    const topic = pick(topics);
+    const person = pick(topic.people);
+    const sentences: string[] = [];
+    for (let s = 0; s < 18; s++) {
+      const words: string[] = [];
+      for (let w = 0; w < 14; w++) words.push(rand() < 0.25 ? pick(topic.words) : pick(vocab));
+      if (s % 4 === 0) words.splice(3, 0, person);
+      sentences.push(`${words.join(' ')}.`);
+    }
+    const day = topic.day + Math.floor(rand() * 4);
+    const date = new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    const value = 1000 * (1 + Math.floor(rand() * 50));
+    const claimText = `${value} troops`;
+    sentences.push(`Officials counted ${claimText} near the border.`);
+    out.push(
+      buildArticle({
+        id,
+        title: `${topic.words.slice(0, 4).join(' ')} ${pick(vocab)}`,
+        date,
+        text: sentences.join(' '),
+        entities: [{ text: person, type: 'person' }],
+        claims: [{ text: claimText, value, unit: 'troops' }],
+        quotes: [],
+      }),
+    );
+  }
+  return out;
 }

@@ -30,11 +30,15 @@ export { mergeEntities } from './entities/index.js';
 
 /** Run every corpus step over `articles`; see the file comment for the order. */
 export function analyzeCorpus(articles: CorpusArticle[]): CorpusResult {
-  const duplicates = findDuplicates(articles);
-  const inferred = inferFromCopies(articles, duplicates);
-  const filled = articles.map((a) => {
+  // Id order, so no step (the timeline picks entry text by input order) depends on input order.
+  const sorted = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const duplicates = findDuplicates(sorted);
+  const inferred = inferFromCopies(sorted, duplicates);
+  const filled = sorted.map((a) => {
     const fill = inferred.get(a.id);
-    return fill ? { ...a, ...(fill.published ? { published: fill.published } : {}), ...(fill.wire ? { wire: fill.wire } : {}) } : a;
+    return fill
+      ? { ...a, ...(fill.published ? { published: fill.published } : {}), ...(fill.wire ? { wire: fill.wire } : {}) }
+      : a;
   });
   const { entities, remap } = mergeEntities(filled);
   const merged = remap.size > 0 ? filled.map((a) => remapArticle(a, remap)) : filled;

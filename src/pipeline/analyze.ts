@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { NewsDoc, RawDoc } from '../core/doc.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
+import { mergeEntities } from '../corpus/entities/index.js';
 import { analyzeCorpus } from '../corpus/index.js';
 import { type ExtractResult, extractArticle } from '../stages/extract/index.js';
 import { expandInputs, type IngestOptions, readInput } from '../stages/ingest/index.js';
@@ -111,7 +112,8 @@ export async function analyze(
 
   const articles = await loadCorpusArticles(store.db);
   report.articlesInStore = articles.length;
-  const { result, remap } = analyzeCorpus(articles);
+  const result = analyzeCorpus(articles);
+  const { remap } = mergeEntities(articles);
   await replaceCorpus(store.db, result, remap);
   await finishRun(store.db, runId, {
     stored: report.stored.length,

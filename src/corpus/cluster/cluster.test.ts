@@ -93,6 +93,30 @@ describe('clusterStories', () => {
       expect(storyOf('a_000000000010')?.articles).toHaveLength(1);
     });
 
+    it('does not join another story from the same capital, days apart', () => {
+      const budget = buildArticle({
+        id: 'a_00000000000b',
+        site: 'Karven Post',
+        title: 'Valdorian parliament passes budget after all-night session',
+        date: '2024-03-13',
+        text: [
+          "KARVEN, Valdoria - The Valdorian parliament approved next year's budget early on Wednesday after an all-night session, with spending on pensions and rail lines rising while farm subsidies were cut.",
+          'Finance Minister Adela Kroon said the budget would keep the deficit below three percent, and opposition deputies walked out in protest at the subsidy cuts.',
+          "The defence ministry's allocation was unchanged, Kroon said, despite calls from some deputies to fund the army's new hospitals.",
+        ].join('\n\n'),
+        entities: [
+          { text: 'Valdoria', type: 'country', entityId: 'country:VAL' },
+          { text: 'Karven', type: 'place' },
+          { text: 'Adela Kroon', type: 'person' },
+          { text: 'Kroon', type: 'person', name: 'Adela Kroon' },
+        ],
+      });
+      const all = [...corpus, budget];
+      const result = clusterStories(all, findDuplicates(all));
+      expect(result.find((s) => s.articles.includes(budget.id))?.articles).toEqual([budget.id]);
+      expect(result.find((s) => s.articles.includes('a_000000000001'))?.articles).toHaveLength(6);
+    });
+
     it('does not join the same topic months apart', () => {
       const a = corpus[6] as (typeof corpus)[number];
       const late = buildArticle({ id: 'a_late', title: a.title, date: '2024-09-01', text: `${a.text}\n\nUpdate.` });

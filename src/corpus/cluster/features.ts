@@ -3,10 +3,12 @@
  * IDF-weighted entity ids. Plain maps, L2-normalised.
  */
 import type { CorpusArticle } from '../../core/corpus.js';
-import { foldKey } from '../../core/text.js';
+import { foldWords } from '../dedupe/minhash.js';
 
 /** Words of the body read after the title: the lead carries the story (inverted pyramid). */
 export const LEAD_WORDS = 120;
+/** Generous characters per word, to cut the lead before folding it. */
+const LEAD_CHARS_PER_WORD = 12;
 /** Terms kept per article vector (the heaviest). */
 export const MAX_TERMS = 40;
 /** The title counts this many times: it names the story in few words. */
@@ -39,7 +41,7 @@ function stem(w: string): string {
 /** Content terms of a piece of text, with counts. */
 export function contentTerms(text: string, into: Map<string, number>, weight = 1, limit = Infinity): void {
   let n = 0;
-  for (const m of foldKey(text).matchAll(WORD_RE)) {
+  for (const m of foldWords(text).matchAll(WORD_RE)) {
     if (n++ >= limit) break;
     const w = m[0];
     if (w.length < 3 || STOPWORDS.has(w)) continue;
@@ -52,7 +54,8 @@ export function contentTerms(text: string, into: Map<string, number>, weight = 1
 export function articleTerms(article: CorpusArticle): Map<string, number> {
   const terms = new Map<string, number>();
   if (article.title) contentTerms(article.title, terms, TITLE_WEIGHT);
-  contentTerms(article.text, terms, 1, LEAD_WORDS);
+  // Fold only the lead (foldKey normalises the whole string it is given).
+  contentTerms(article.text.slice(0, LEAD_WORDS * LEAD_CHARS_PER_WORD), terms, 1, LEAD_WORDS);
   return terms;
 }
 

@@ -23,7 +23,9 @@ import { articleEntities, articleTerms, idfTable, tfidfVector } from './features
 export const STORY_JOIN_THRESHOLD = 0.3;
 /** Below this term cosine, shared entities alone never join a story (same country ≠ same story). */
 export const MIN_TERM_COSINE = 0.05;
+/** Share of the similarity from words: they tell what happened. */
 export const TERM_WEIGHT = 0.6;
+/** Share from entity ids: they tell who and where, which stories of one region share. */
 export const ENTITY_WEIGHT = 0.4;
 /** A story stays open this many days after its latest article. */
 export const MAX_GAP_DAYS = 14;
@@ -33,6 +35,10 @@ export const EVENT_GAP_DAYS = 1;
 const INDEX_TERMS = 12;
 /** Only the most recent stories of a posting list are looked at (older ones are closed anyway). */
 const MAX_POSTING_SCAN = 64;
+/** Stories scored exactly per article (the rest share too little to win). */
+const MAX_CANDIDATES = 24;
+/** Weight of a shared entity when ranking candidates (term weights are L2-normalised, ≤ 1). */
+const ENTITY_KEY_WEIGHT = 0.3;
 /** Entities of an event's articles that count as its actors. */
 const ACTORS = 3;
 
@@ -106,9 +112,8 @@ export function clusterStories(articles: readonly CorpusArticle[], duplicates: r
     let target = clusterOfGroup.get(item.group);
     if (!target) {
       let best = STORY_JOIN_THRESHOLD;
-      for (const ci of candidates(item, postings)) {
+      for (const ci of candidates(item, postings, clusters)) {
         const c = clusters[ci] as Cluster;
-        if (!withinGap(item.day, c)) continue;
         const s = similarity(item, c, entityIdf);
         if (s >= best && (!target || s > best || c.index < target.index)) {
           best = s;
@@ -136,21 +141,40 @@ export function clusterStories(articles: readonly CorpusArticle[], duplicates: r
   return clusters.map((c) => toStory(c));
 }
 
-function keysOf(item: Item): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < Math.min(INDEX_TERMS, item.vector.length); i++) keys.push(`t:${item.vector[i]?.[0]}`);
-  for (const e of item.entities.keys()) keys.push(`e:${e}`);
+/** Index keys of an article with their weight: heaviest terms, and entity ids. */
+function keysOf(item: Item): Array<[string, number]> {
+  const keys: Array<[string, number]> = [];
+  for (let i = 0; i < Math.min(INDEX_TERMS, item.vector.length); i++) {
+    const [t, w] = item.vector[i] as [string, number];
+    keys.push([`t:${t}`, w]);
+  }
+  for (const e of item.entities.keys()) keys.push([`e:${e}`, ENTITY_KEY_WEIGHT]);
   return keys;
 }
 
-function candidates(item: Item, postings: Map<string, number[]>): number[] {
-  const out = new Set<number>();
-  for (const k of keysOf(item)) {
+/**
+ * Open stories (within `MAX_GAP_DAYS`) sharing index keys with the article, best `MAX_CANDIDATES`
+ * by summed key weight (ties: older story first), so the exact similarity is computed a bounded
+ * number of times.
+ */
+function candidates(item: Item, postings: Map<string, number[]>, clusters: readonly Cluster[]): number[] {
+  const hits = new Map<number, number>();
+  const closed = new Set<number>();
+  for (const [k, w] of keysOf(item)) {
     const list = postings.get(k);
     if (!list) continue;
-    for (let i = Math.max(0, list.length - MAX_POSTING_SCAN); i < list.length; i++) out.add(list[i] as number);
+    for (let i = Math.max(0, list.length - MAX_POSTING_SCAN); i < list.length; i++) {
+      const c = list[i] as number;
+      if (closed.has(c)) continue;
+      if (!hits.has(c) && !withinGap(item.day, clusters[c] as Cluster)) {
+        closed.add(c);
+        continue;
+      }
+      hits.set(c, (hits.get(c) ?? 0) + w);
+    }
   }
-  return [...out].sort((x, y) => x - y);
+  const ranked = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  return ranked.slice(0, MAX_CANDIDATES).map(([c]) => c);
 }
 
 function withinGap(day: number | null, c: Cluster): boolean {
@@ -186,7 +210,7 @@ function add(c: Cluster, item: Item, postings: Map<string, number[]>): void {
     c.firstDay = c.firstDay === null ? item.day : Math.min(c.firstDay, item.day);
     c.lastDay = c.lastDay === null ? item.day : Math.max(c.lastDay, item.day);
   }
-  for (const k of keysOf(item)) {
+  for (const [k] of keysOf(item)) {
     if (c.indexed.has(k)) continue;
     c.indexed.add(k);
     const list = postings.get(k);

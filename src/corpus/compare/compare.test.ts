@@ -54,13 +54,25 @@ describe('findConflicts: numbers', () => {
   it('treats ranges and open bounds as intervals', () => {
     expect(claimInterval({ value: 300, valueMax: 400, approx: 'between' })).toEqual([300, 400]);
     expect(claimInterval({ value: 40000, approx: 'more than' })).toEqual([40000, Number.POSITIVE_INFINITY]);
-    expect(claimsAgree(claimInterval({ value: 350, approx: null }), claimInterval({ value: 300, valueMax: 400, approx: null }))).toBe(true);
-    expect(claimsAgree(claimInterval({ value: 55000, approx: null }), claimInterval({ value: 40000, approx: 'more than' }))).toBe(true);
+    expect(
+      claimsAgree(
+        claimInterval({ value: 350, approx: null }),
+        claimInterval({ value: 300, valueMax: 400, approx: null }),
+      ),
+    ).toBe(true);
+    expect(
+      claimsAgree(claimInterval({ value: 55000, approx: null }), claimInterval({ value: 40000, approx: 'more than' })),
+    ).toBe(true);
   });
 
   it('finds a conflict in a small two-source story', () => {
     const arts = pairOfClaims(
-      { sentence: 'The ministry said 12 people were killed in the blast.', text: '12 people', value: 12, unit: 'people' },
+      {
+        sentence: 'The ministry said 12 people were killed in the blast.',
+        text: '12 people',
+        value: 12,
+        unit: 'people',
+      },
       { sentence: 'Hospital staff said 31 people were killed.', text: '31 people', value: 31, unit: 'people' },
     );
     const found = findConflicts(arts, oneStory(['c1', 'c2']), []);
@@ -73,7 +85,13 @@ describe('findConflicts: numbers', () => {
       [
         '40,000 vs about 40,000',
         { sentence: 'Valdoria moved 40,000 troops north.', text: '40,000 troops', value: 40000, unit: 'troops' },
-        { sentence: 'About 40,000 troops moved north.', text: 'About 40,000 troops', value: 40000, unit: 'troops', approx: 'about' },
+        {
+          sentence: 'About 40,000 troops moved north.',
+          text: 'About 40,000 troops',
+          value: 40000,
+          unit: 'troops',
+          approx: 'about',
+        },
       ],
       [
         'rounding: 40,000 vs 41,500',
@@ -83,7 +101,13 @@ describe('findConflicts: numbers', () => {
       [
         'a value inside a range',
         { sentence: 'Some 350 homes were flooded.', text: '350 homes', value: 350, unit: 'homes' },
-        { sentence: 'Between 300 and 400 homes were flooded.', text: '300 and 400 homes', value: 300, valueMax: 400, unit: 'homes' },
+        {
+          sentence: 'Between 300 and 400 homes were flooded.',
+          text: '300 and 400 homes',
+          value: 300,
+          valueMax: 400,
+          unit: 'homes',
+        },
       ],
       [
         'different units',
@@ -106,9 +130,9 @@ describe('findConflicts: numbers', () => {
         { sentence: 'Valdoria moved 40,000 troops north.', text: '40,000 troops', value: 40000, unit: 'troops' },
         { sentence: 'Valdoria moved 55,000 troops north.', text: '55,000 troops', value: 55000, unit: 'troops' },
       );
-      expect(findConflicts(arts, oneStory(['c1', 'c2']), [{ a: 'c1', b: 'c2', kind: 'near', similarity: 0.9 }])).toEqual(
-        [],
-      );
+      expect(
+        findConflicts(arts, oneStory(['c1', 'c2']), [{ a: 'c1', b: 'c2', kind: 'near', similarity: 0.9 }]),
+      ).toEqual([]);
     });
 
     it('no conflict across stories', () => {
@@ -152,7 +176,9 @@ describe('findConflicts: speakers', () => {
         id: 'q2',
         site: 'Valdoria Today',
         text: '"We\'ll rebuild every school in the valley before the winter comes," Piotr Halden said.',
-        quotes: [{ text: '"We\'ll rebuild every school in the valley before the winter comes,"', speaker: 'Piotr Halden' }],
+        quotes: [
+          { text: '"We\'ll rebuild every school in the valley before the winter comes,"', speaker: 'Piotr Halden' },
+        ],
       }),
     ];
     const found = findConflicts(arts, [], []);
@@ -173,7 +199,10 @@ describe('findConflicts: speakers', () => {
       });
 
     it('same speaker under two spellings with one id', () => {
-      const arts = [make('n1', 'Tomasz Wrenik', 'person:tomasz-wrenik'), make('n2', 'T. Wrenik', 'person:tomasz-wrenik')];
+      const arts = [
+        make('n1', 'Tomasz Wrenik', 'person:tomasz-wrenik'),
+        make('n2', 'T. Wrenik', 'person:tomasz-wrenik'),
+      ];
       expect(findConflicts(arts, [], [])).toEqual([]);
     });
 

@@ -178,8 +178,11 @@ function firstDisagreement(a: Claim[], b: Claim[]): [Claim, Claim] | null {
   return null;
 }
 
+/** One formatter: `toLocaleString` builds a new one per call, which dominated the run. */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(n);
 }
 
 function sourceOf(a: CorpusArticle): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldKey } from '../../core/text.js';
 import { buildArticle, sampleCorpus } from '../fixtures.js';
 import { copyGroups, findDuplicates, inferFromCopies } from './index.js';
 import { estimateJaccard, minhash, normalizedWords, shingleSet } from './minhash.js';
@@ -52,6 +53,18 @@ describe('findDuplicates', () => {
     expect(found[0]?.a).toBe(long.id); // the fuller one
   });
 
+  it('accepts a looser overlap when both credit the same wire agency', () => {
+    const paragraphs = (corpus[0]?.text ?? '').split('\n\n');
+    const other = [corpus[6]?.text, corpus[8]?.text].join('\n\n'); // unrelated local copy
+    const make = (id: string, wire: string[], body: string[]) => buildArticle({ id, wire, text: body.join('\n\n') });
+    const withWire = [make('w1', ['AFP'], paragraphs), make('w2', ['AFP'], [...paragraphs.slice(0, 3), other])];
+    const found = findDuplicates(withWire);
+    // undated: the longer text (w2, with its extra local paragraphs) is a
+    expect(found.map((d) => [d.a, d.b, d.kind])).toEqual([['w2', 'w1', 'syndicated']]);
+    const noWire = withWire.map((a) => ({ ...a, wire: [] }));
+    expect(findDuplicates(noWire)).toEqual([]);
+  });
+
   describe('negative cases', () => {
     it('does not link articles of the same story written independently', () => {
       // the rival report shares a quote and names with the wire story, but not its text
@@ -87,6 +100,11 @@ describe('minhash', () => {
 
   it('folds accents and quotes before shingling', () => {
     expect(normalizedWords('“Café” Wrenik’s')).toEqual(['cafe', 'wrenik', 's']);
+  });
+
+  it('takes the ASCII fast path to the same words as foldKey', () => {
+    const text = "Wrenik's U.S.-backed plan: 40,000 troops (AFP)";
+    expect(normalizedWords(text)).toEqual(foldKey(text).match(/[\p{L}\p{N}]+/gu));
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * dedupe: exact copies, near duplicates and syndicated (wire) copies across a corpus.
  *
- * 1. Exact: same accent-folded word sequence → `exact`, similarity 1.
+ * 1. Exact: same hash of the accent-folded word sequence → `exact`, similarity 1.
  * 2. Candidates without an all-pairs loop, from two indexes over one text per exact group:
- *    - MinHash (128 hashes over word 5-shingles) with LSH banding (32 bands × 4 rows) finds
- *      pairs with high Jaccard;
+ *    - MinHash (128 one-permutation bins over word 5-shingles, see `minhash.ts`) with LSH banding
+ *      (32 bands × 4 rows) finds pairs with high Jaccard;
  *    - a content-defined sample of shingles (hash % 8 = 0) in an inverted index finds partial
  *      reuse (a short rewrite contained in a longer wire story), which has a low Jaccard.
  * 3. Verification on the hashed shingle sets: Jaccard and containment of the smaller text.
@@ -12,9 +12,10 @@
  * Limits: body text only (titles are ignored, syndicated copies often re-headline); texts under
  * `MIN_SHINGLES` shingles are only matched exactly.
  */
+import { createHash } from 'node:crypto';
 import type { Duplicate, DuplicateKind } from '../../core/corpus.js';
 import type { Article, Published } from '../../core/doc.js';
-import { bandKeys, BANDS, intersectionSize, minhash, normalizedWords, shingleSet } from './minhash.js';
+import { BANDS, bandKeys, intersectionSize, minhash, normalizedWords, shingleSet } from './minhash.js';
 
 /** Jaccard at or above which two texts are the same article with small edits. */
 export const NEAR_JACCARD = 0.8;
@@ -24,6 +25,7 @@ export const SYNDICATED_JACCARD = 0.3;
 export const SYNDICATED_CONTAINMENT = 0.6;
 /** Looser bounds when both texts credit the same wire agency: the credit is itself evidence. */
 export const WIRE_JACCARD = 0.15;
+/** Containment bound when both texts credit the same wire agency. */
 export const WIRE_CONTAINMENT = 0.4;
 /** Texts shorter than this many words are never exact copies (paywall stubs, "Read more"). */
 export const MIN_WORDS_EXACT = 8;
@@ -73,7 +75,8 @@ export function findDuplicates(articles: readonly Article[]): Duplicate[] {
     const words = normalizedWords(article.text);
     const prepared: Prepared = { index: 0, article, shingles: new Uint32Array(0), words: words.length };
     if (words.length >= MIN_WORDS_EXACT) {
-      const key = words.join(' ');
+      // A digest, not the text itself, as the key: 20 000 full texts would double the memory.
+      const key = createHash('sha1').update(words.join(' ')).digest('base64');
       const group = byText.get(key);
       if (group) {
         group.push(prepared);
@@ -92,7 +95,8 @@ export function findDuplicates(articles: readonly Article[]): Duplicate[] {
     const first = group[0] as Prepared;
     const ordered = [...group].sort(compareCopies);
     const head = ordered[0] as Prepared;
-    for (const other of ordered.slice(1)) out.push({ a: head.article.id, b: other.article.id, kind: 'exact', similarity: 1 });
+    for (const other of ordered.slice(1))
+      out.push({ a: head.article.id, b: other.article.id, kind: 'exact', similarity: 1 });
     // Keep the shingles on the representative but let it stand for the head's date and id.
     if (head !== first) {
       head.shingles = first.shingles;
@@ -202,7 +206,10 @@ export function copyGroups(articles: readonly Article[], duplicates: readonly Du
     if (!parent.has(d.a) || !parent.has(d.b)) continue;
     const ra = find(d.a);
     const rb = find(d.b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    if (ra === rb) continue;
+    // The smaller id becomes the root (string order, so results do not depend on input order).
+    if (ra < rb) parent.set(rb, ra);
+    else parent.set(ra, rb);
   }
   const groups = new Map<string, string[]>();
   for (const id of parent.keys()) {
@@ -211,9 +218,7 @@ export function copyGroups(articles: readonly Article[], duplicates: readonly Du
     if (g) g.push(id);
     else groups.set(root, [id]);
   }
-  return [...groups.values()]
-    .map((g) => g.sort())
-    .sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1));
+  return [...groups.values()].map((g) => g.sort()).sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1));
 }
 
 /** What an article can borrow from its copies. */

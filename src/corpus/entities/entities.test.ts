@@ -37,7 +37,11 @@ describe('mergeEntities', () => {
       text: 'Jose Ortiz, the mayor, cut the ribbon.',
       entities: [{ text: 'Jose Ortiz', type: 'person' }],
     });
-    const c = buildArticle({ id: 'x3', text: 'J. Ortiz declined to comment.', entities: [{ text: 'J. Ortiz', type: 'person' }] });
+    const c = buildArticle({
+      id: 'x3',
+      text: 'J. Ortiz declined to comment.',
+      entities: [{ text: 'J. Ortiz', type: 'person' }],
+    });
     const { entities, remap } = mergeEntities([a, b, c]);
     expect(entities).toHaveLength(1);
     expect(entities[0]).toMatchObject({ name: 'José Ortíz', articles: 3 });

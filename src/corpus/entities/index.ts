@@ -58,7 +58,14 @@ export function mergeEntities(articles: readonly CorpusArticle[]): {
     for (const m of article.entities) {
       let s = stats.get(m.entityId);
       if (!s) {
-        s = { id: m.entityId, types: new Map(), names: new Map(), surfaces: new Set(), articles: new Set(), mentions: 0 };
+        s = {
+          id: m.entityId,
+          types: new Map(),
+          names: new Map(),
+          surfaces: new Set(),
+          articles: new Set(),
+          mentions: 0,
+        };
         stats.set(m.entityId, s);
       }
       s.types.set(m.type, (s.types.get(m.type) ?? 0) + 1);
@@ -80,7 +87,10 @@ export function mergeEntities(articles: readonly CorpusArticle[]): {
   const union = (x: string, y: string) => {
     const rx = find(x);
     const ry = find(y);
-    if (rx !== ry) parent.set(rx < ry ? ry : rx, rx < ry ? rx : ry);
+    if (rx === ry) return;
+    // The smaller id becomes the root (string order, so results do not depend on input order).
+    if (rx < ry) parent.set(ry, rx);
+    else parent.set(rx, ry);
   };
 
   // 1 + 2: same folded name or same skeleton, same type.
@@ -166,7 +176,13 @@ function bestName(names: Map<string, number>): string {
     const fullForm = words.length > 1 && words.every((w) => w.replace(/\./g, '').length > 1) ? 1 : 0;
     const s: [number, number, number] = [fullForm, count, name.length];
     const better =
-      s[0] !== score[0] ? s[0] > score[0] : s[1] !== score[1] ? s[1] > score[1] : s[2] !== score[2] ? s[2] > score[2] : name < best;
+      s[0] !== score[0]
+        ? s[0] > score[0]
+        : s[1] !== score[1]
+          ? s[1] > score[1]
+          : s[2] !== score[2]
+            ? s[2] > score[2]
+            : name < best;
     if (better) [best, score] = [name, s];
   }
   return best;
