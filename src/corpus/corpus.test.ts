@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticle, sampleCorpus, syntheticCorpus } from './fixtures.js';
+import * as corpusApi from './index.js';
 import { analyzeCorpus, remapArticle } from './index.js';
 
 describe('analyzeCorpus', () => {
@@ -9,7 +10,7 @@ describe('analyzeCorpus', () => {
   it('runs every step', () => {
     expect(new Set(result.duplicates.map((d) => d.kind))).toEqual(new Set(['exact', 'near', 'syndicated']));
     expect(result.stories.map((s) => s.articles.length)).toEqual([1, 2, 6, 1]);
-    expect(result.conflicts.map((c) => c.kind)).toEqual(['number', 'speaker']);
+    expect(result.conflicts.map((c) => c.kind)).toEqual(['number', 'number', 'speaker']);
     // the four copies report "on Tuesday" (12 March): one timeline entry, tagged with the story
     const tuesday = result.timeline.filter((e) => e.date === '2024-03-12');
     expect(tuesday).toHaveLength(1);
@@ -49,6 +50,21 @@ describe('analyzeCorpus', () => {
 
   it('handles an empty corpus', () => {
     expect(analyzeCorpus([])).toEqual({ duplicates: [], stories: [], timeline: [], conflicts: [], entities: [] });
+  });
+});
+
+describe('public surface', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(corpusApi).sort()).toEqual([
+      'analyzeCorpus',
+      'clusterStories',
+      'copyGroups',
+      'findConflicts',
+      'findDuplicates',
+      'inferFromCopies',
+      'mergeEntities',
+      'remapArticle',
+    ]);
   });
 });
 

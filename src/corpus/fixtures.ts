@@ -172,7 +172,7 @@ const SYNDICATED_TEXT = [
 ].join('\n\n');
 
 const RIVAL_TEXT = [
-  'DREVNO, Valdoria - As many as 55,000 soldiers are now stationed near Drevno, according to officers from the observer mission, far more than the government in Karven has acknowledged.',
+  'DREVNO, Valdoria - As many as 55,000 soldiers are now massed on the northern border near Drevno, according to officers from the observer mission, far more than the government in Karven has acknowledged.',
   'The build-up on the Ostrelian border began quietly ten days ago, officers said, with convoys moving at night to avoid attention.',
   '"We are not preparing for war, we are preparing to prevent one," army chief Marek Holl said, repeating a line the government has used all week.',
   'Ostrelia has asked the observer mission to inspect the area around the disputed valley, and diplomats said talks could resume next month if the troops are pulled back.',

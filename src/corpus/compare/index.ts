@@ -2,7 +2,9 @@
  * compare: conflicts between sources.
  *
  * - `number`: inside one story, claims of the same unit from different copy groups (copies of one
- *   wire story are one source) whose values disagree beyond rounding. Each claim is an interval:
+ *   wire story are one source), or from two different named claimants in one article, published
+ *   within `MAX_CLAIM_DAY_GAP` days, sharing a context word (what is counted: "fine", "border",
+ *   "killed"), whose values disagree beyond rounding. Each claim is an interval:
  *   a range stays a range, "more than"/"at least" open the
  *   top, "up to"/"fewer than" open the bottom, "about" stays a point. Two claims agree when their
  *   intervals, widened by `ROUNDING_TOLERANCE`, overlap. Claims counting different things under one unit ("killed" vs
@@ -17,6 +19,7 @@
 import type { Conflict, CorpusArticle, Duplicate, Evidence, Story } from '../../core/corpus.js';
 import type { ClaimItem, QuoteItem } from '../../core/doc.js';
 import { foldKey } from '../../core/text.js';
+import { contentTerms } from '../cluster/features.js';
 import { copyGroups } from '../dedupe/index.js';
 
 /** Relative slack for rounding ("40,000" vs "41,500" agree). */
@@ -29,6 +32,11 @@ export const FUZZY_QUOTE_WORDS = 6;
 export const MIN_QUOTE_WORDS = 4;
 /** At most this many claims per unit and story are compared (pairwise inside the bucket). */
 const MAX_CLAIMS_PER_BUCKET = 200;
+/**
+ * Claims published further apart than this many days are not compared: a death toll that rises
+ * from Monday to Wednesday is an update, not a conflict.
+ */
+export const MAX_CLAIM_DAY_GAP = 2;
 /** Evidence items kept per conflict. */
 const MAX_EVIDENCE = 10;
 
@@ -73,6 +81,9 @@ interface Claim {
   group: number;
   /** Position in story order (article, then offset): picks the earliest claims for the summary. */
   order: number;
+  /** Publication day number, or null. */
+  day: number | null;
+  context: Set<string>;
   lo: number;
   hi: number;
 }
@@ -95,17 +106,67 @@ export function claimsAgree(x: [number, number], y: [number, number]): boolean {
   return widen(x[0], -1) <= widen(y[1], 1) && widen(y[0], -1) <= widen(x[1], 1);
 }
 
-function qualifierOf(article: CorpusArticle, item: ClaimItem): string {
-  const text = article.text;
+function dayOf(a: CorpusArticle): number | null {
+  const iso = a.published.date ?? a.published.from;
+  const t = iso ? Date.parse(iso.slice(0, 10)) : Number.NaN;
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+}
+
+/** Words that sit next to any number and say nothing about what it counts. */
+const MAGNITUDE_WORDS = [
+  'million',
+  'billion',
+  'thousand',
+  'hundred',
+  'dozen',
+  'euro',
+  'dollar',
+  'pound',
+  'total',
+  'number',
+];
+
+/** Content words around a claim (its sentence, `CONTEXT_CHARS` each side), minus the unit,
+ * the claimant's name and the claim's own words: what the number is about. */
+function contextWords(article: CorpusArticle, item: ClaimItem): Set<string> {
+  const [from, to] = claimWindow(article.text, item);
+  const terms = new Map<string, number>();
+  contentTerms(article.text.slice(from, item.start), terms);
+  contentTerms(article.text.slice(item.end, to), terms);
+  const drop = new Map<string, number>();
+  contentTerms(`${item.text} ${item.unit} ${item.claimant?.name ?? ''} ${item.approx ?? ''}`, drop);
+  for (const w of drop.keys()) terms.delete(w);
+  for (const w of MAGNITUDE_WORDS) terms.delete(w);
+  return new Set(terms.keys());
+}
+
+/** True when the two contexts share a word (or one word is a 4+ letter prefix of the other:
+ * "fine"/"fined", "deploy"/"deployment"). */
+function shareContext(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) {
+    if (b.has(x)) return true;
+    if (x.length < 4) continue;
+    for (const y of b) if (y.length >= 4 && (x.startsWith(y) || y.startsWith(x))) return true;
+  }
+  return false;
+}
+
+/** The claim's sentence, at most `CONTEXT_CHARS` each side. */
+function claimWindow(text: string, item: ClaimItem): [number, number] {
   let from = Math.max(0, item.start - CONTEXT_CHARS);
   let to = Math.min(text.length, item.end + CONTEXT_CHARS);
-  // Stay inside the claim's sentence.
   const before = text.slice(from, item.start);
   const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
   if (stop >= 0) from += stop + 1;
   const after = text.slice(item.end, to);
   const end = after.search(/\.\s|\n/);
   if (end >= 0) to = item.end + end;
+  return [from, to];
+}
+
+function qualifierOf(article: CorpusArticle, item: ClaimItem): string {
+  const text = article.text;
+  const [from, to] = claimWindow(text, item);
   const window = text.slice(from, to);
   let best = '';
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -133,13 +194,21 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
       const list = buckets.get(key) ?? [];
       if (list.length >= MAX_CLAIMS_PER_BUCKET) continue;
       const [lo, hi] = claimInterval(item);
-      list.push({ article, item, group: groupOf.get(id) ?? -1, order: list.length, lo, hi });
+      list.push({
+        article,
+        item,
+        group: groupOf.get(id) ?? -1,
+        order: list.length,
+        day: dayOf(article),
+        context: contextWords(article, item),
+        lo,
+        hi,
+      });
       buckets.set(key, list);
     }
   }
   const out: Conflict[] = [];
   for (const claims of buckets.values()) {
-    if (new Set(claims.map((c) => c.group)).size < 2) continue;
     // Value clusters: claims that agree with the cluster's first (lowest) claim.
     const sorted = [...claims].sort((x, y) => x.lo - y.lo || x.hi - y.hi);
     const clusters: Claim[][] = [];
@@ -149,6 +218,8 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
       else clusters.push([c]);
     }
     for (const cluster of clusters) cluster.sort((x, y) => x.order - y.order);
+    // Each value cluster against the next one it disagrees with: k values give at most k - 1
+    // conflicts (12 vs 15 vs 31 killed → two conflicts, not three).
     for (let i = 0; i < clusters.length; i++) {
       for (let j = i + 1; j < clusters.length; j++) {
         const pair = firstDisagreement(clusters[i] as Claim[], clusters[j] as Claim[]);
@@ -162,20 +233,34 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
           storyId: story.storyId,
           items,
         });
+        break;
       }
     }
   }
   return out;
 }
 
-/** The first pair (one claim per cluster) from different copy groups that really disagrees. */
+/**
+ * The first pair (one claim per cluster) from different copy groups, published close enough to
+ * speak of the same moment, that really disagrees.
+ */
 function firstDisagreement(a: Claim[], b: Claim[]): [Claim, Claim] | null {
   for (const x of a) {
     for (const y of b) {
-      if (x.group !== y.group && !claimsAgree([x.lo, x.hi], [y.lo, y.hi])) return [x, y];
+      if (x.group === y.group && !(x.article.id === y.article.id && differentClaimants(x.item, y.item))) continue;
+      if (x.day !== null && y.day !== null && Math.abs(x.day - y.day) > MAX_CLAIM_DAY_GAP) continue;
+      if (claimsAgree([x.lo, x.hi], [y.lo, y.hi]) || !shareContext(x.context, y.context)) continue;
+      return [x, y];
     }
   }
   return null;
+}
+
+/** Two named claimants who are not the same: one article reporting both sides of a dispute. */
+function differentClaimants(a: ClaimItem, b: ClaimItem): boolean {
+  if (!a.claimant || !b.claimant) return false;
+  if (a.claimant.entityId && b.claimant.entityId) return a.claimant.entityId !== b.claimant.entityId;
+  return foldKey(a.claimant.name) !== foldKey(b.claimant.name);
 }
 
 /** One formatter: `toLocaleString` builds a new one per call, which dominated the run. */
