@@ -9,7 +9,7 @@
  *   npm run bench:pipeline -- --articles 2000     # quicker run
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,9 @@ const FILLER = [
 
 /** One perturbed copy of `text`: numbers nudged, a paragraph dropped or added, a marker line. */
 function perturb(text: string, n: number, rand: () => number): string {
-  let out = text.replace(/\b(\d{2,3})(,\d{3})?\b/g, (m) => (rand() < 0.3 ? String(Number(m.replace(/,/g, '')) + Math.floor(rand() * 9) + 1) : m));
+  let out = text.replace(/\b(\d{2,3})(,\d{3})?\b/g, (m) =>
+    rand() < 0.3 ? String(Number(m.replace(/,/g, '')) + Math.floor(rand() * 9) + 1) : m,
+  );
   const paragraphs = out.split(/\n\s*\n/);
   if (paragraphs.length > 4 && rand() < 0.4) paragraphs.splice(2 + Math.floor(rand() * (paragraphs.length - 3)), 1);
   if (rand() < 0.5) paragraphs.splice(paragraphs.length - 1, 0, FILLER[Math.floor(rand() * FILLER.length)] as string);
@@ -57,7 +59,9 @@ function perturb(text: string, n: number, rand: () => number): string {
 }
 
 function generate(count: number, dir: string): void {
-  const files = readdirSync(EXAMPLES).filter((f) => /\.(txt|html?)$/.test(f)).sort();
+  const files = readdirSync(EXAMPLES)
+    .filter((f) => /\.(txt|html?)$/.test(f))
+    .sort();
   const sources = files.map((f) => ({ ext: path.extname(f), text: readFileSync(path.join(EXAMPLES, f), 'utf8') }));
   const rand = random(20261123);
   for (let i = 0; i < count; i++) {
@@ -119,7 +123,9 @@ async function main(): Promise<void> {
       ['articles/s', String(figures.articlesPerSecond)],
       ['peak RSS (MB)', String(figures.peakRssMb)],
     ];
-    const table = ['| measure | storyline analyze |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    const table = ['| measure | storyline analyze |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join(
+      '\n',
+    );
     process.stdout.write(`\n${table}\n\n`);
     writeResults(count, table);
     process.stdout.write(`${JSON.stringify(figures)}\n`);

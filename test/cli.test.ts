@@ -119,7 +119,10 @@ describe('storyline analyze on the example corpus', () => {
     const md = await runCli(['export', '--format', 'md', '--db', db]);
     expect(md.stdout).toMatch(/^# Storyline report/);
     const jsonl = await runCli(['export', '--format', 'jsonl', '--db', db]);
-    const records = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l) as { record: string });
+    const records = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { record: string });
     expect(records.filter((r) => r.record === 'article')).toHaveLength(exported.articles.length);
   });
 });
@@ -135,12 +138,21 @@ describe('bad input', () => {
 
   it('lists each failure with file and reason, stores the rest, keeps what was stored, exits 1', async () => {
     const badDb = path.join(work, 'bad.db');
-    const seeded = await runCli(['analyze', path.join(CORPUS, 'flood-01-valdoria-today-dam-collapse.txt'), '--db', badDb, '--quiet']);
+    const seeded = await runCli([
+      'analyze',
+      path.join(CORPUS, 'flood-01-valdoria-today-dam-collapse.txt'),
+      '--db',
+      badDb,
+      '--quiet',
+    ]);
     expect(seeded.code).toBe(0);
     put('empty.txt', '');
     put('binary.html', Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe]));
     put('latin1.txt', Buffer.from('Caf\xe9 owners in Merida said the river rose fast.', 'latin1'));
-    put('no-article.html', '<html><head><title>Home</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><footer>© Northgate Herald</footer></body></html>');
+    put(
+      'no-article.html',
+      '<html><head><title>Home</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><footer>© Northgate Herald</footer></body></html>',
+    );
     const huge = put('huge.txt', '');
     truncateSync(huge, 50 * 1024 * 1024);
     const good = put('good.txt', readFileSync(path.join(CORPUS, 'breach-04-coastline-daily-ceo-apology.txt')));

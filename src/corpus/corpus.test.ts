@@ -49,7 +49,15 @@ describe('analyzeCorpus', () => {
   });
 
   it('handles an empty corpus', () => {
-    expect(analyzeCorpus([])).toEqual({ duplicates: [], stories: [], timeline: [], conflicts: [], entities: [] });
+    expect(analyzeCorpus([])).toEqual({
+      duplicates: [],
+      stories: [],
+      timeline: [],
+      conflicts: [],
+      entities: [],
+      remap: new Map(),
+      inferred: new Map(),
+    });
   });
 });
 

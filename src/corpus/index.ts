@@ -19,7 +19,7 @@ import type { CorpusArticle, CorpusResult } from '../core/corpus.js';
 import type { Attribution } from '../core/doc.js';
 import { clusterStories } from './cluster/index.js';
 import { findConflicts } from './compare/index.js';
-import { findDuplicates, inferFromCopies } from './dedupe/index.js';
+import { type CopyInference, findDuplicates, inferFromCopies } from './dedupe/index.js';
 import { mergeEntities } from './entities/index.js';
 import { buildTimeline } from './timeline/index.js';
 
@@ -28,8 +28,16 @@ export { findConflicts } from './compare/index.js';
 export { type CopyInference, copyGroups, findDuplicates, inferFromCopies } from './dedupe/index.js';
 export { mergeEntities } from './entities/index.js';
 
+/** What the corpus steps produce, plus what callers need to rewrite stored articles. */
+export interface CorpusAnalysis extends CorpusResult {
+  /** Entity ids merged into another id (`from` → `to`). */
+  remap: Map<string, string>;
+  /** Publication dates and wire credits borrowed from copies, by article id. */
+  inferred: Map<string, CopyInference>;
+}
+
 /** Run every corpus step over `articles`; see the file comment for the order. */
-export function analyzeCorpus(articles: CorpusArticle[]): CorpusResult {
+export function analyzeCorpus(articles: CorpusArticle[]): CorpusAnalysis {
   // Id order, so no step (the timeline picks entry text by input order) depends on input order.
   const sorted = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const duplicates = findDuplicates(sorted);
@@ -45,7 +53,7 @@ export function analyzeCorpus(articles: CorpusArticle[]): CorpusResult {
   const stories = clusterStories(merged, duplicates);
   const timeline = buildTimeline(merged, stories, duplicates);
   const conflicts = findConflicts(merged, stories, duplicates);
-  return { duplicates, stories, timeline, conflicts, entities };
+  return { duplicates, stories, timeline, conflicts, entities, remap, inferred };
 }
 
 /** Rewrite entity ids of mentions, speakers and claimants through the merge remap. */

@@ -6,7 +6,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { NewsDoc, RawDoc } from '../core/doc.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
-import { mergeEntities } from '../corpus/entities/index.js';
 import { analyzeCorpus } from '../corpus/index.js';
 import { type ExtractResult, extractArticle } from '../stages/extract/index.js';
 import { expandInputs, type IngestOptions, readInput } from '../stages/ingest/index.js';
@@ -112,9 +111,8 @@ export async function analyze(
 
   const articles = await loadCorpusArticles(store.db);
   report.articlesInStore = articles.length;
-  const result = analyzeCorpus(articles);
-  const { remap } = mergeEntities(articles);
-  await replaceCorpus(store.db, result, remap);
+  const corpus = analyzeCorpus(articles);
+  await replaceCorpus(store.db, corpus, corpus.remap, corpus.inferred);
   await finishRun(store.db, runId, {
     stored: report.stored.length,
     skipped: report.unchanged.length,

@@ -13,6 +13,7 @@ import type {
   StoryEvent,
   TimelineEntry,
 } from '../../core/corpus.js';
+import type { Published } from '../../core/doc.js';
 import type { Database } from '../schema.js';
 
 async function insertChunked<T extends keyof Database & string>(
@@ -30,13 +31,34 @@ async function insertChunked<T extends keyof Database & string>(
   }
 }
 
-/** Replace all corpus outputs with `result`; `remap` records entity ids merged into others. */
+/**
+ * Replace all corpus outputs with `result`; `remap` records entity ids merged into others.
+ * `inferred` publication dates (borrowed from copies, `how: 'duplicate'`) are written onto
+ * articles that have none; wire credits borrowed from copies are not, since `wire` lists only
+ * what the article itself credits.
+ */
 export async function replaceCorpus(
   db: Kysely<Database>,
   result: CorpusResult,
   remap: ReadonlyMap<string, string>,
+  inferred: ReadonlyMap<string, { published?: Published }> = new Map(),
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    for (const [id, fill] of inferred) {
+      if (!fill.published) continue;
+      await trx
+        .updateTable('articles')
+        .set({
+          published_date: fill.published.date,
+          published_from: fill.published.from,
+          published_to: fill.published.to,
+          published_how: fill.published.how,
+          published_evidence: fill.published.evidence ?? null,
+        })
+        .where('id', '=', id)
+        .where('published_how', 'in', ['unknown', 'duplicate'])
+        .execute();
+    }
     for (const table of [
       'entities',
       'entity_remap',
