@@ -80,7 +80,7 @@ async function runChild(dir: string, db: string): Promise<void> {
   await store.close();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
-    `${JSON.stringify({ stored: report.stored.length, failed: report.failures.length, inputs: report.inputs, seconds, peakRssMb })}\n`,
+    `${JSON.stringify({ stored: report.stored.length, failed: report.failures.length, inputs: report.inputs, seconds, peakRssMb, timings: report.timings })}\n`,
   );
 }
 
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
       inputs: number;
       seconds: number;
       peakRssMb: number;
+      timings: Record<string, number>;
     };
     const figures = {
       articles: r.stored,
@@ -123,9 +124,15 @@ async function main(): Promise<void> {
       ['articles/s', String(figures.articlesPerSecond)],
       ['peak RSS (MB)', String(figures.peakRssMb)],
     ];
-    const table = ['| measure | storyline analyze |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join(
-      '\n',
-    );
+    const perStage = Object.entries(r.timings).map(([step, ms]) => [
+      `${step}, ms per input`,
+      (ms / Math.max(1, r.inputs)).toFixed(2),
+    ]);
+    const table = [
+      '| measure | storyline analyze |',
+      '|---|---|',
+      ...[...rows, ...perStage].map(([k, v]) => `| ${k} | ${v} |`),
+    ].join('\n');
     process.stdout.write(`\n${table}\n\n`);
     writeResults(count, table);
     process.stdout.write(`${JSON.stringify(figures)}\n`);

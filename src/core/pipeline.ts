@@ -12,6 +12,8 @@ export interface PipelineOptions {
 export interface Pipeline {
   stages: readonly Stage<LayerName>[];
   annotate(article: Article): NewsDoc;
+  /** Milliseconds spent in each stage so far, summed over documents. */
+  timings(): Record<string, number>;
 }
 
 /**
@@ -30,13 +32,16 @@ export function createPipeline(stages: readonly Stage<any>[], options: PipelineO
     provided.add(stage.name);
   }
   const policy = options.errorPolicy ?? 'record';
+  const spent: Record<string, number> = Object.fromEntries(stages.map((s) => [s.name, 0]));
 
   return {
     stages,
+    timings: () => ({ ...spent }),
     annotate(article) {
       const doc: NewsDoc = { article, layers: {}, diagnostics: [] };
       for (const stage of stages) {
         const ctx = contextFor(doc, stage.name, options.debug === true);
+        const started = performance.now();
         try {
           const items = stage.run(doc, ctx);
           for (const item of items as Array<{ prov?: Record<string, unknown> }>) {
@@ -54,6 +59,8 @@ export function createPipeline(stages: readonly Stage<any>[], options: PipelineO
             cause: error,
           });
           break;
+        } finally {
+          spent[stage.name] = (spent[stage.name] ?? 0) + performance.now() - started;
         }
       }
       return doc;

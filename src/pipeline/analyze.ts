@@ -43,6 +43,8 @@ export interface AnalyzeReport {
   /** Non-fatal diagnostics of stored articles. */
   warnings: number;
   articlesInStore: number;
+  /** Milliseconds per step: ingest, extract, each annotate stage, store, corpus. */
+  timings: Record<string, number>;
 }
 
 /** Run the main job on `inputs`, storing into `store`. */
@@ -62,14 +64,18 @@ export async function analyze(
     failures: [],
     warnings: 0,
     articlesInStore: 0,
+    timings: {},
   };
+  const time = { ingest: 0, extract: 0, store: 0, corpus: 0 };
   const diagnostics: RecordedDiagnostic[] = [];
   let batch: NewsDoc[] = [];
   const seenHashes = new Set<string>();
 
   const flush = async () => {
     if (batch.length === 0) return;
+    const t0 = performance.now();
     const ids = await insertDocs(store.db, batch, runId);
+    time.store += performance.now() - t0;
     report.stored.push(...ids);
     batch = [];
   };
@@ -77,7 +83,9 @@ export async function analyze(
   const expanded = await expandInputs(inputs);
   options.onInputs?.(expanded.length);
   for (const item of expanded) {
+    const t0 = performance.now();
     const result = await readInput(item, options);
+    time.ingest += performance.now() - t0;
     report.inputs++;
     if ('failure' in result) {
       report.failures.push({ origin: result.origin, diagnostic: result.failure });
@@ -89,7 +97,7 @@ export async function analyze(
       if (already) {
         report.unchanged.push(raw.origin);
       } else {
-        const outcome = annotateRaw(raw, pipeline);
+        const outcome = annotateRaw(raw, pipeline, time);
         if ('fatal' in outcome) {
           report.failures.push({ origin: raw.origin, diagnostic: outcome.fatal });
         } else {
@@ -109,10 +117,19 @@ export async function analyze(
   for (const f of report.failures) diagnostics.push({ origin: f.origin, articleId: null, diagnostic: f.diagnostic });
   await recordDiagnostics(store.db, runId, diagnostics);
 
+  const t1 = performance.now();
   const articles = await loadCorpusArticles(store.db);
   report.articlesInStore = articles.length;
   const corpus = analyzeCorpus(articles);
   await replaceCorpus(store.db, corpus, corpus.remap, corpus.inferred);
+  time.corpus = performance.now() - t1;
+  report.timings = {
+    ingest: time.ingest,
+    extract: time.extract,
+    ...pipeline.timings(),
+    store: time.store,
+    corpus: time.corpus,
+  };
   await finishRun(store.db, runId, {
     stored: report.stored.length,
     skipped: report.unchanged.length,
@@ -129,10 +146,16 @@ const unknownFailure: Diagnostic = {
 };
 
 /** Extract and annotate one RawDoc: the annotated doc, or the fatal diagnostic that stopped it. */
-function annotateRaw(raw: RawDoc, pipeline: Pipeline): { doc: NewsDoc } | { fatal: Diagnostic } {
+function annotateRaw(
+  raw: RawDoc,
+  pipeline: Pipeline,
+  time: { extract: number },
+): { doc: NewsDoc } | { fatal: Diagnostic } {
   let extracted: ExtractResult;
+  const t0 = performance.now();
   try {
     extracted = extractArticle(raw);
+    time.extract += performance.now() - t0;
   } catch (error) {
     const reason = `Unexpected error in stage \`extract\`: ${(error as Error).message}`;
     return { fatal: { severity: 'fatal', stage: 'extract', rule: 'extract/crashed', reason, cause: error } };
