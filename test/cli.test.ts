@@ -95,6 +95,25 @@ describe('storyline analyze on the example corpus', () => {
     expect(doc.stories.map((s) => s.storyId).sort()).toEqual(exported.stories.map((s) => s.storyId).sort());
   });
 
+  it('gives the same result in one thread as on worker threads', async () => {
+    const single = path.join(work, 'single.json');
+    const run = await runCli([
+      'analyze',
+      CORPUS,
+      '--db',
+      path.join(work, 'single.db'),
+      '--json',
+      single,
+      '--jobs',
+      '1',
+      '--quiet',
+    ]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(readFileSync(single, 'utf8')) as ExportDocument;
+    const strip = (d: ExportDocument) => ({ ...d, generatedAt: null });
+    expect(strip(doc)).toEqual(strip(exported));
+  });
+
   it('show marks an article and lists its items', async () => {
     const article = exported.articles.find((a) => a.quotes.length > 0 && a.claims.length > 0)!;
     const shown = await runCli(['show', article.id, '--db', db]);
@@ -205,6 +224,7 @@ describe('usage errors exit 2', () => {
     [['analyze']],
     [['analyze', CORPUS, '--no-such-flag']],
     [['export', '--format', 'xml', '--db', db]],
+    [['analyze', CORPUS, '--jobs', '0', '--db', db]],
     [['show', 'zz_nothing', '--db', db]],
     [['frobnicate']],
   ])('%j', async (args) => {

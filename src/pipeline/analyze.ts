@@ -5,15 +5,14 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { NewsDoc, RawDoc } from '../core/doc.js';
-import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { analyzeCorpus } from '../corpus/index.js';
-import { type ExtractResult, extractArticle } from '../stages/extract/index.js';
 import { expandInputs, type IngestOptions, readInput } from '../stages/ingest/index.js';
 import type { Store } from '../store/open.js';
 import { findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
 import { replaceCorpus } from '../store/repos/corpus.js';
 import { finishRun, type RecordedDiagnostic, recordDiagnostics, startRun } from '../store/repos/runs.js';
-import { ANNOTATE_STAGES } from './configuration.js';
+import type { AnnotateOutcome } from './annotate-raw.js';
+import { createAnnotator } from './annotator.js';
 import { CODE_VERSION } from './version.js';
 
 export interface AnalyzeOptions extends IngestOptions {
@@ -21,6 +20,8 @@ export interface AnalyzeOptions extends IngestOptions {
   batchSize?: number;
   /** `throw` in tests to surface stage bugs; `record` (default) keeps going. */
   errorPolicy?: 'throw' | 'record';
+  /** Worker threads for extract + annotate (default: one per core; 1 = this thread). */
+  concurrency?: number;
   /** Called after each input is handled. */
   onProgress?: (done: number, origin: string) => void;
   /** Called once the inputs are expanded, with their number. */
@@ -53,7 +54,23 @@ export async function analyze(
   inputs: readonly string[],
   options: AnalyzeOptions = {},
 ): Promise<AnalyzeReport> {
-  const pipeline = createPipeline(ANNOTATE_STAGES, { errorPolicy: options.errorPolicy ?? 'record' });
+  const annotator = createAnnotator({
+    errorPolicy: options.errorPolicy ?? 'record',
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  });
+  try {
+    return await run(store, inputs, options, annotator);
+  } finally {
+    await annotator.close();
+  }
+}
+
+async function run(
+  store: Store,
+  inputs: readonly string[],
+  options: AnalyzeOptions,
+  annotator: ReturnType<typeof createAnnotator>,
+): Promise<AnalyzeReport> {
   const batchSize = options.batchSize ?? 200;
   const runId = await startRun(store.db, inputs, CODE_VERSION);
   const report: AnalyzeReport = {
@@ -66,7 +83,7 @@ export async function analyze(
     articlesInStore: 0,
     timings: {},
   };
-  const time = { ingest: 0, extract: 0, store: 0, corpus: 0 };
+  const time = { ingest: 0, store: 0, corpus: 0 };
   const diagnostics: RecordedDiagnostic[] = [];
   let batch: NewsDoc[] = [];
   const seenHashes = new Set<string>();
@@ -80,6 +97,27 @@ export async function analyze(
     batch = [];
   };
 
+  // Submitted documents in submission order; handled oldest first so results stay deterministic.
+  const inFlight: { raw: RawDoc; outcome: Promise<AnnotateOutcome> }[] = [];
+  const handleOldest = async () => {
+    const next = inFlight.shift();
+    if (!next) return;
+    const outcome = await next.outcome;
+    if ('fatal' in outcome) {
+      report.failures.push({ origin: next.raw.origin, diagnostic: outcome.fatal });
+    } else {
+      const { doc } = outcome;
+      for (const d of doc.diagnostics)
+        diagnostics.push({ origin: next.raw.origin, articleId: doc.article.id, diagnostic: d });
+      report.warnings += doc.diagnostics.filter((d) => d.severity === 'warning').length;
+      batch.push(doc);
+      if (batch.length >= batchSize) await flush();
+    }
+    done++;
+    options.onProgress?.(done, next.raw.origin);
+  };
+  let done = 0;
+
   const expanded = await expandInputs(inputs);
   options.onInputs?.(expanded.length);
   for (const item of expanded) {
@@ -89,29 +127,27 @@ export async function analyze(
     report.inputs++;
     if ('failure' in result) {
       report.failures.push({ origin: result.origin, diagnostic: result.failure });
-    } else {
-      const { raw } = result;
-      const already =
-        seenHashes.has(raw.contentHash) || (await findStoredHashes(store.db, [raw.contentHash])).has(raw.contentHash);
-      seenHashes.add(raw.contentHash);
-      if (already) {
-        report.unchanged.push(raw.origin);
-      } else {
-        const outcome = annotateRaw(raw, pipeline, time);
-        if ('fatal' in outcome) {
-          report.failures.push({ origin: raw.origin, diagnostic: outcome.fatal });
-        } else {
-          const { doc } = outcome;
-          for (const d of doc.diagnostics)
-            diagnostics.push({ origin: raw.origin, articleId: doc.article.id, diagnostic: d });
-          report.warnings += doc.diagnostics.filter((d) => d.severity === 'warning').length;
-          batch.push(doc);
-          if (batch.length >= batchSize) await flush();
-        }
-      }
+      done++;
+      options.onProgress?.(done, result.origin);
+      continue;
     }
-    options.onProgress?.(report.inputs, result.origin);
+    const { raw } = result;
+    const already =
+      seenHashes.has(raw.contentHash) || (await findStoredHashes(store.db, [raw.contentHash])).has(raw.contentHash);
+    seenHashes.add(raw.contentHash);
+    if (already) {
+      report.unchanged.push(raw.origin);
+      done++;
+      options.onProgress?.(done, raw.origin);
+      continue;
+    }
+    inFlight.push({ raw, outcome: annotator.submit(raw) });
+    if (inFlight.length >= annotator.capacity) await handleOldest();
   }
+  while (inFlight.length > 0) await handleOldest();
+  // Failures arrive from ingest at once and from workers later: list them in input order.
+  const order = new Map(expanded.map((e, i) => ['path' in e ? e.path : e.origin, i]));
+  report.failures.sort((a, b) => (order.get(a.origin) ?? 0) - (order.get(b.origin) ?? 0));
   await flush();
 
   for (const f of report.failures) diagnostics.push({ origin: f.origin, articleId: null, diagnostic: f.diagnostic });
@@ -125,8 +161,7 @@ export async function analyze(
   time.corpus = performance.now() - t1;
   report.timings = {
     ingest: time.ingest,
-    extract: time.extract,
-    ...pipeline.timings(),
+    ...(await annotator.timings()),
     store: time.store,
     corpus: time.corpus,
   };
@@ -136,35 +171,4 @@ export async function analyze(
     failed: report.failures.length,
   });
   return report;
-}
-
-const unknownFailure: Diagnostic = {
-  severity: 'fatal',
-  stage: 'extract',
-  rule: 'extract/no-article',
-  reason: 'No article could be extracted',
-};
-
-/** Extract and annotate one RawDoc: the annotated doc, or the fatal diagnostic that stopped it. */
-function annotateRaw(
-  raw: RawDoc,
-  pipeline: Pipeline,
-  time: { extract: number },
-): { doc: NewsDoc } | { fatal: Diagnostic } {
-  let extracted: ExtractResult;
-  const t0 = performance.now();
-  try {
-    extracted = extractArticle(raw);
-    time.extract += performance.now() - t0;
-  } catch (error) {
-    const reason = `Unexpected error in stage \`extract\`: ${(error as Error).message}`;
-    return { fatal: { severity: 'fatal', stage: 'extract', rule: 'extract/crashed', reason, cause: error } };
-  }
-  if (!extracted.article) {
-    return { fatal: extracted.diagnostics.find((d) => d.severity === 'fatal') ?? unknownFailure };
-  }
-  const doc = pipeline.annotate(extracted.article);
-  doc.diagnostics.unshift(...extracted.diagnostics);
-  const fatal = doc.diagnostics.find((d) => d.severity === 'fatal');
-  return fatal ? { fatal } : { doc };
 }

@@ -19,23 +19,30 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'SQLite store (default: $STORYLINE_DB or storyline.db)')
     .option('--json <file>', 'also write the JSON export (schemaVersion 1) to this file')
     .option('--max-bytes <n>', `largest input file in bytes (default ${DEFAULT_MAX_BYTES})`)
+    .option('--jobs <n>', 'worker threads for extract and annotate (default: one per core; 1 = no workers)')
     .option('--limit <n>', 'print at most this many stories')
     .option('--quiet', 'print only the counts, not the stories')
     .action(
       async (
         inputs: string[],
-        opts: { db?: string; json?: string; maxBytes?: string; limit?: string; quiet?: boolean },
+        opts: {
+          db?: string;
+          json?: string;
+          maxBytes?: string;
+          jobs?: string;
+          limit?: string;
+          quiet?: boolean;
+        },
       ) => {
-        const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
-        if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-          throw new UsageError(`Unexpected \`--max-bytes ${opts.maxBytes}\`, expected a positive integer`);
-        }
-        const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+        const maxBytes = positiveInteger('--max-bytes', opts.maxBytes);
+        const limit = positiveInteger('--limit', opts.limit);
+        const jobs = positiveInteger('--jobs', opts.jobs);
         await withStore(dbLocation(opts.db), async (store) => {
           let bar: SingleBar | undefined;
           const started = performance.now();
           const report = await analyze(store, inputs, {
             ...(maxBytes ? { maxBytes } : {}),
+            ...(jobs ? { concurrency: jobs } : {}),
             onInputs: (count) => {
               if (process.stderr.isTTY && count > PROGRESS_MIN_INPUTS) {
                 bar = new SingleBar({ stream: process.stderr, format: 'analyze [{bar}] {value}/{total} {duration}s' });
@@ -61,4 +68,12 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
         });
       },
     );
+}
+
+function positiveInteger(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`Unexpected \`${flag} ${value}\`, expected a positive integer`);
+  return n;
 }
