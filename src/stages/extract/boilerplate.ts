@@ -19,7 +19,7 @@ export interface LineRule {
  * that follow are removed with the same reason until a prose line comes back.
  */
 export const RELATED_HEADER =
-  /^(?:[-–—•*»>]\s*)?(?:also read|read also|read more|see also|related(?: articles| stories| coverage| content| news| reading)?|more on this(?: story| topic)?|more from [\w' ]{1,40}|more stories|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|further reading|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|in other news|what to read next)\s*[:»>.\-–—]*$/i;
+  /^(?:[-–—•*»>]\s*)?(?:also read|read also|read more|see also|related(?: articles| stories| coverage| content| news| reading)?|more on this(?: story| topic)?|more from [\w' ]{1,40}|more stories|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|further reading|most (?:read|popular|viewed)|trending(?: now| on [\w' ]{1,40})?|top stories|latest (?:news|stories)|in other news|what to read next)\s*[:»>.\-–—]*$/i;
 
 /** Same openers, with the headline on the same line ("Related: Floods hit the valley"). */
 export const RELATED_LINE =
@@ -52,27 +52,33 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     reason: 'paywall',
     pattern:
-      /^(?:you have \d{1,3}\s?% of this article (?:left|remaining)(?: to read)?\.?.{0,80}|.{0,60}subscribe (?:now )?to (?:continue|keep) reading.{0,80}|.{0,40}(?:this|the rest of this) (?:article|story|content) is (?:for|reserved for|available to|exclusive to) (?:paying |premium )?(?:subscribers|members).{0,80}|(?:to )?continue reading(?: this article)?(?:,| by| with)? .{0,80}(?:subscri|sign in|log in|register|member).{0,40}|already (?:a )?(?:subscriber|member)\??.{0,60}|.{0,40}(?:register|sign up|log in|sign in) (?:for free )?to (?:read|continue|unlock).{0,80}|unlock (?:this|the full|full) (?:article|story).{0,80}|(?:premium|exclusive|subscriber)(?: content| article)?(?: only)?\.?|the rest of this article is locked.{0,60}|you(?:'ve| have) (?:reached|used) (?:your|all your) (?:free )?(?:article|story) (?:limit|allowance).{0,80}|you have \d+ free (?:articles?|stories) (?:left|remaining).{0,80})$/i,
+      /^(?:you have \d{1,3}\s?% of this article (?:left|remaining)(?: to read)?\.?.{0,80}|.{0,60}subscribe (?:now )?to (?:continue|keep) reading.{0,80}|.{0,40}(?:this|the rest of this) (?:article|story|content) is (?:for|reserved for|available to|exclusive to) (?:paying |premium )?(?:subscribers|members).{0,80}|(?:to )?continue reading(?: this article)?(?:,| by| with)? .{0,80}(?:subscri|sign in|log in|register|member).{0,40}|already (?:a )?(?:subscriber|member)\??.{0,60}|.{0,40}(?:register|sign up|log in|sign in) (?:for free )?to (?:read|continue|unlock).{0,80}|unlock (?:this|the full|full) (?:article|story).{0,80}|(?:premium|exclusive|subscriber)(?: content| article)?(?: only)?\.?|the rest of this article is locked.{0,60}|you(?:'ve| have) (?:reached|used) (?:your|all your) (?:free )?(?:article|story) (?:limit|allowance).{0,80}|you have \d+ free (?:articles?|stories) (?:left|remaining).{0,80}|you(?:'ve| have) reached (?:your|the) (?:monthly |free )?(?:article |story )?limit.{0,160}|.{0,60}\bis free to read for \d+ (?:articles?|stories).{0,120})$/i,
   },
   {
     reason: 'subscription',
     pattern:
-      /^(?:subscribe(?: now| today| here)?[.!]?|.{0,60}(?:subscribe|subscription) (?:now|today|from|for only|for just|and save).{0,100}|start your (?:free )?trial.{0,80}|try \d+ (?:days|weeks|months) (?:for free|free).{0,60}|(?:support|fund) (?:independent|quality|our) journalism.{0,100}|become a (?:member|subscriber|supporter).{0,80}|.{0,40}(?:only|just) [$€£]\s?\d+(?:[.,]\d+)? (?:a|per) (?:month|week|year).{0,60}|get (?:unlimited|full|digital) access.{0,80}|(?:donate|make a contribution)(?: now| today)?.{0,60})$/i,
+      /^(?:subscribe(?: now| today| here)?[.!]?|.{0,60}(?:subscribe|subscription) (?:now|today|from|for only|for just|and save).{0,100}|start your (?:free )?trial.{0,80}|try \d+ (?:days|weeks|months) (?:for free|free).{0,60}|(?:support|fund) (?:independent|quality|our) journalism.{0,100}|become a (?:member|subscriber|supporter).{0,80}|.{0,40}(?:only|just) [$€£]\s?\d+(?:[.,]\d+)? (?:a|per) (?:month|week|year).{0,60}|get (?:unlimited|full|digital) access.{0,80}|(?:donate|make a contribution)(?: now| today)?.{0,60}|\[?subscribe(?: now)?\]?:?\s.{0,40}(?:unlimited|full|digital) access.{0,120}|subscribe to (?:the )?\p{Lu}[\p{L}'’ ]{1,40}[.!]?|.{0,40}\bunlimited (?:digital )?access to .{1,120}(?:first (?:month|\d+ (?:days|weeks|months)) (?:free|for .{1,12})|cancel anytime).{0,40}|.{0,80}\bfirst (?:month|\d+ (?:days|weeks|months)) (?:free|for [$€£]\s?\d+(?:[.,]\d+)?)[.!]?)$/iu,
   },
   {
     reason: 'comment-form',
     pattern:
-      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment|comments?(?:\s*\(\d+\)|\s*:\s*\d+)?|\d+ comments?|show (?:all )?comments?|view (?:all )?\d* ?comments?|(?:log|sign) in (?:to|or register to) (?:comment|reply|join the (?:conversation|discussion)).{0,40}|join the (?:conversation|discussion)|comments are closed\.?|be the first to comment\.?|your email address will not be published\.?.{0,80}|required fields are marked.{0,20}|(?:name|email|website|comment)\s*\*|post comment|submit(?: comment)?|reply|report (?:this )?comment|community guidelines|read our community (?:guidelines|rules).{0,40}|you must be logged in to post a comment\.?)$/i,
+      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment|comments?(?:\s*\(\d+\)|\s*:\s*\d+)?|\d+ comments?|show (?:all )?comments?|view (?:all )?\d* ?comments?|(?:log|sign) in (?:to|or register to) (?:comment|reply|join the (?:conversation|discussion)).{0,40}|join the (?:conversation|discussion)|comments are closed\.?|be the first to comment\.?|your email address will not be published\.?.{0,80}|required fields are marked.{0,20}|(?:name|email|website|comment)\s*\*|post comment|submit(?: comment)?|reply|report (?:this )?comment|community guidelines|read our community (?:guidelines|rules).{0,40}|you must be logged in to post a comment\.?)$|^(?:leave a (?:comment|reply)|comments?\s*(?:\(\d+\)|:\s*\d+))(?:\s*[|·•]\s*.{0,80}\b(?:comments?|log in|sign in|register|enter)\b.{0,40}|\s*[|·•]\s*comments?\s*(?:\(\d+\)|:\s*\d+))$/i,
   },
   {
     reason: 'share-prompt',
     pattern:
-      /^(?:share(?: this)?(?: article| story| post| page)?(?: on| via| with)?(?: (?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit))?[:!.]?|share|tweet|pin it|copy link|link copied|email this (?:article|story)|print(?: this)? (?:article|story|page)?|click to (?:share|print|email).{0,40}|(?:(?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit|messenger|pinterest|print|copy link|share)\s*[|·,/]?\s*){2,}|follow us on .{1,60}|like us on facebook.{0,40}|send us your (?:tips|feedback).{0,60}|gift (?:this )?article|save (?:this )?(?:article|story)|listen to (?:this )?(?:article|story)(?:\s*\d+ min)?)$/i,
+      /^(?:share(?: this)?(?: article| story| post| page)?(?: on| via| with)?(?: (?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit))?[:!.]?|share|tweet|pin it|copy link|link copied|email this (?:article|story)|print(?: this)? (?:article|story|page)?|click to (?:share|print|email).{0,40}|(?:(?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit|messenger|pinterest|print|copy link|share)\s*[|·,/]?\s*){2,}|follow us on .{1,60}|like us on facebook.{0,40}|send us your (?:tips|feedback).{0,60}|gift (?:this )?article|save (?:this )?(?:article|story)|listen to (?:this )?(?:article|story)(?:\s*\d+ min)?)$|^(?:(?:like|enjoy(?:ed)?) this (?:story|article)\?\s*)?(?:share(?: this)?(?: article| story)?\s*:?\s*)?(?:(?:share (?:on|via) )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|telegram|reddit|messenger|pinterest|vk|threads|bluesky|mastodon|print|copy link|save)\s*[|·,/]?\s*){2,}$/i,
   },
   {
     reason: 'navigation',
     pattern:
-      /^(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?(?:\s*[|/·]\s*(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?)?$|^(?:back to (?:top|home|homepage)|skip to (?:main )?content|skip navigation|go to (?:homepage|home|top)|menu|search|home|sections|close|open menu|toggle navigation|main menu)$|^(?:[\w&' ]{1,25}\s*(?:[>›»/|]|\s-\s)\s*){2,}[\w&' ]{1,25}$/i,
+      /^(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?(?:\s*[|/·]\s*(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?)?$|^(?:back to (?:top|home|homepage)|skip to (?:main )?content|skip navigation|go to (?:homepage|home|top)|menu|search|home|sections|close|open menu|toggle navigation|main menu)$|^(?:\p{L}[\p{L}\d&'’ ]{0,24}\s*(?:[>›»/|·•]|\s-\s)\s*){2,}\p{L}[\p{L}\d&'’ ]{0,24}$/iu,
+  },
+  // Before cookie notices: a "© 2026 The Post. Cookie settings | Privacy" footer is a copyright line.
+  {
+    reason: 'copyright',
+    pattern:
+      /^(?:©|\(c\)|copyright\b).{0,160}$|^.{0,120}all rights reserved\.?.{0,80}$|^this (?:material|article) may not be (?:published|reproduced|broadcast).{0,120}$/i,
   },
   {
     reason: 'cookie-notice',
@@ -82,28 +88,44 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     reason: 'newsletter',
     pattern:
-      /^(?:.{0,40}sign up (?:to|for) (?:our|the) .{0,40}newsletters?.{0,100}|.{0,40}subscribe to (?:our|the) .{0,40}newsletters?.{0,80}|newsletters?(?: sign-?up)?|get (?:the|our) .{0,40}(?:newsletter|briefing|headlines) (?:delivered|in your inbox|sent).{0,80}|.{0,60}delivered (?:straight )?to your inbox.{0,60}|enter your email(?: address)?.{0,60}|sign up|your email address|by signing up,? you agree.{0,120}|thanks? (?:you )?for (?:signing up|subscribing).{0,60})$/i,
+      /^(?:.{0,40}sign up (?:to|for) (?:our|the) .{0,40}newsletters?.{0,100}|.{0,40}subscribe to (?:our|the) .{0,40}newsletters?.{0,80}|newsletters?(?: sign-?up)?|get (?:the|our) .{0,40}(?:newsletter|briefing|headlines) (?:delivered|in your inbox|sent).{0,80}|.{0,60}delivered (?:straight )?to your inbox.{0,60}|enter your email(?: address)?.{0,60}|sign up|your email address|by signing up,? you agree.{0,120}|thanks? (?:you )?for (?:signing up|subscribing).{0,60}|.{0,60}\bnewsletters?\s*:.{0,200}|.{0,80}\bsign up\b.{0,120}\b(?:in|to) your inbox\b.{0,120}|.{0,120}\b(?:in|to) your inbox\b.{0,80}\bsign up(?: now| today| here| for free| free)?[.!]?)$/i,
   },
   {
     reason: 'advertisement',
     pattern:
-      /^(?:advertisement|advertising|\(?ad\)?|ads?|sponsored(?: content| post| by .{1,40})?|paid (?:content|post|partner content)|promoted(?: content| by .{1,40})?|partner content|story continues (?:below|after) (?:this )?(?:advertisement|ad)|article continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content| reading)?|-{0,3}\s*advertisement\s*-{0,3}|ad feedback|report this ad|content continues below)$/i,
-  },
-  {
-    reason: 'copyright',
-    pattern:
-      /^(?:©|\(c\)|copyright\b).{0,160}$|^.{0,120}all rights reserved\.?.{0,80}$|^this (?:material|article) may not be (?:published|reproduced|broadcast).{0,120}$/i,
+      /^(?:advertisement|advertising|\(?ad\)?|ads?|sponsored(?: content| post| by .{1,40}|\s*:\s*.{1,160})?|paid (?:content|post|partner content)|promoted(?: content| by .{1,40})?|partner content|story continues (?:below|after) (?:this )?(?:advertisement|ad)|article continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content| reading)?|-{0,3}\s*advertisement\s*-{0,3}|ad feedback|report this ad|content continues below)$/i,
   },
   {
     reason: 'credits',
     // Names only, or parenthesised, or a "; Editing by" list: "Reporting by the Herald found…" is prose.
     pattern:
-      /^\((?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten|[Rr]esearch) by [^)]{2,200}\)\.?$|^(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [A-Z][^.;]{1,80};.{0,160}$|^(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten) by [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:,| and) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})*(?: in [A-Z]\w+)?\.?$/,
+      /^\((?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten|[Rr]esearch) by [^)]{2,200}\)\.?$|^(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [A-Z][^.;]{1,80};.{0,160}$|^(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten) by [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:(?:,| and) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})*(?: in [A-Z]\w+)?\.?$|^(?:[A-Z][\w.'-]*(?:,)?\s+|(?:and|writers?|reporters?|correspondents?|journalists?|in)\s+){1,12}contributed (?:reporting |to )?(?:to )?(?:this|the) (?:report|story|article)\.?$/,
   },
   {
     reason: 'wire-credit',
     pattern:
       /^[-–—]*\s*\(?(?:AP|AFP|Reuters|EFE|dpa|DPA|ANSA|Xinhua|Kyodo|Yonhap|PA|UPI|Anadolu|Associated Press|Agence France-Presse|Agence France Presse)(?:\s*[/,&]\s*(?:AP|AFP|Reuters|EFE|dpa|DPA|ANSA|Xinhua|Kyodo|Yonhap|PA|UPI|Anadolu))*\)?\.?$|^[-–—]*\s*with (?:agencies|agency reports|wires|wire services)\.?$/,
+  },
+  {
+    // "Source: AP | 4 min read": who supplied the copy (read by the wire module), not prose.
+    reason: 'source-credit',
+    pattern: /^(?:source|sources|via)\s*:\s*[\p{L}][\p{L}\d&'’. -]{0,40}(?:\s*[|·•,]\s*.{0,40})?$/iu,
+  },
+  {
+    reason: 'reading-time',
+    pattern: /^(?:\d{1,3}\s*(?:min(?:ute)?s?|mins?)\.? read|reading time\s*:?\s*\d{1,3}\s*min(?:ute)?s?)$/i,
+  },
+  { reason: 'tags', pattern: /^(?:tags|topics|keywords|filed under)\s*:\s*.{1,200}$/i },
+  {
+    // Translation and aggregator disclaimers: the outlet speaking about its copy, never a source.
+    reason: 'disclaimer',
+    pattern:
+      /^(?:.{0,40}\b(?:translated automatically|automatically translated|machine[- ]translated|automatic translation)\b.{0,200}|.{0,120}\b(?:the )?(?:editorial (?:board|team|office)|editors?|publisher) (?:is|are) not responsible for .{0,160}|.{0,160}\baggregates (?:headlines|news|content|stories) from .{0,200}|.{0,160}\bcontent remains the property of .{0,80})$/i,
+  },
+  {
+    // Market-data strips under business pages: "Markets data: LDX closed down 0.8% …".
+    reason: 'market-data',
+    pattern: /^(?:markets? (?:data|snapshot|wrap|summary)|market data)\s*:.{0,240}$/i,
   },
 ];
 
@@ -218,11 +240,17 @@ export const CATEGORY_WORDS: ReadonlySet<string> = new Set([
   'migration',
   'food',
   'housing',
+  'regions',
+  'companies',
+  'reportage',
+  'trade',
+  'industry',
+  'markets & finance',
 ]);
 
 /** Words that make a short line look like a masthead ("The Meridian Herald"). */
 export const MASTHEAD_WORDS =
-  /\b(?:herald|times|post|tribune|gazette|chronicle|journal|daily|news|observer|courier|standard|telegraph|independent|express|mail|mirror|monitor|record|review|star|sun|globe|register|dispatch|bulletin|examiner|inquirer|sentinel|press|voice|wire|today|weekly|reporter|leader|guardian|echo|mercury|advertiser|argus|clarion|ledger|messenger|tribune|online|network|broadcasting|radio|tv|television|agency|magazine)\b/i;
+  /\b(?:herald|times|post|tribune|gazette|chronicle|journal|daily|news|observer|courier|standard|telegraph|independent|express|mail|mirror|monitor|record|review|star|sun|globe|register|dispatch|bulletin|examiner|inquirer|sentinel|press|voice|wire|today|weekly|reporter|leader|guardian|echo|mercury|advertiser|argus|clarion|ledger|messenger|tribune|online|network|broadcasting|radio|tv|television|agency|magazine|digest)\b/i;
 
 /** A domain name on its own ("meridianherald.com", "www.example.org"). */
 export const DOMAIN_LINE =

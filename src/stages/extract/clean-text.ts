@@ -3,9 +3,15 @@
  * reason. Runs on `.txt` files and finishes the HTML path (on the paragraphs HTML gave).
  *
  * Order per line (first hit wins, why in brackets):
- *   repeated title → top-only rules (date line, banner, category label) [only before the body,
- *   so "World" inside the body is kept] → byline → related-links lists → boilerplate rules →
- *   caption with trailing photo credit → title detection → keep, cutting inline "Read also:".
+ *   repeated title → top-only rules (date line, banner, tagline, category label, bare byline)
+ *   [only before the body, so "World" inside the body is kept] → byline → related-links lists →
+ *   boilerplate rules → caption with trailing photo credit → title detection → keep, cutting
+ *   inline "Read also:".
+ *
+ * The top of a page stacks masthead, tagline, menu, kicker, headline, date and byline in some
+ * order. A tagline ("News from the coast and the world") looks like a headline, so a short line
+ * directly under the masthead, in the same block, is a tagline when a headline still follows
+ * (or the title is already known); a lone line under the masthead stays the headline.
  */
 import type { Removed } from '../../core/doc.js';
 import { foldKey, normalizeWhitespace } from '../../core/text.js';
@@ -60,6 +66,13 @@ interface Unit {
 
 /** Lines before the first prose line, at most this many, count as "the top". */
 const TOP_MAX = 12;
+/** A short line with an inner sentence end is prose only with at least this many words (taglines have 3–6). */
+const PROSE_MIN_WORDS = 8;
+/** Taglines under a masthead are short: "Estmark's independent voice", "Your country. Your news." */
+const TAGLINE_MAX_CHARS = 60;
+const TAGLINE_MAX_WORDS = 8;
+/** Related-list items may be questions ("Are your passwords safe? Five steps…"); this long at most. */
+const RELATED_ITEM_MAX = 140;
 /** Boilerplate rules only look at lines up to this length: longer lines are prose. */
 const MAX_RULE_LINE = 400;
 const TERMINAL_RE = /[.!?]["'”’»)\]]?$/;
@@ -81,6 +94,21 @@ const BYLINE_RE = new RegExp(
   'u',
 );
 const BYLINE_SPLIT_RE = /\s*(?:,|\band\b|&)\s*/;
+/**
+ * A byline without "By" at the top, under the headline: "Sana Mirza in Lindgate",
+ * "Anders Kvist, Foreign Editor", "Roman Siska, Business Reporter · 20 March 2026".
+ */
+const BARE_BYLINE_RE = new RegExp(
+  `^(${NAME})(?:\\s+in\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}(?:,\\s*\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2})?|\\s*,\\s*([^,·|•]{3,60}?))(?:\\s*[·|•,]\\s*(.{4,60}))?$`,
+  'u',
+);
+/** " in Brenmouth" between two authors of one byline. */
+const PLACE_BEFORE_AND_RE = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?=\s+(?:and|&)\s+\p{Lu})/gu;
+/** Job titles that make "Name, <role>" a byline: the role must be a newsroom one. */
+const NEWSROOM_ROLE_RE =
+  /\b(?:correspondent|editor|reporter|writer|columnist|journalist|contributor|bureau chief|staff|critic|producer)\b/i;
+/** Kicker separators ("NATIONAL | Haldane floods"); colons and dashes are headline punctuation. */
+const KICKER_SPLIT_RE = /\s*[|›»·•]\s*|\s+\/\s+/;
 /** First words that show "By …" starts a sentence, not a name ("By Tuesday, the river…"). */
 const NOT_NAME = new Set([
   'monday',
@@ -160,6 +188,10 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
   let byline: Byline | null = null;
   let dateLine: CleanTextResult['dateLine'] = null;
   let related: { block: number; items: number } | null = null;
+  /** Index of the last masthead line at the top: a tagline sits right under it. */
+  let bannerAt = -2;
+  /** Index of the last date line at the top: a bare "Name in Place" byline sits right under it. */
+  let dateAt = -2;
 
   const drop = (text: string, reason: string) => {
     removed.push({ text, reason: `extract/${reason}` });
@@ -180,12 +212,24 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
       const date = parseDateLine(t);
       if (date) {
         dateLine ??= { text: t, parsed: date };
+        dateAt = i;
         drop(t, 'dateline-date');
         continue;
       }
-      const banner = title ? null : bannerSite(t, site);
+      // Before the masthead test: "Estmark's independent voice" ends in a masthead word.
+      if (
+        bannerAt === i - 1 &&
+        (units[i - 1] as Unit).block === unit.block &&
+        isTaglineLike(t) &&
+        (title !== null || hasHeadlineAhead(units, i + 1, topEnd))
+      ) {
+        drop(t, 'tagline');
+        continue;
+      }
+      const banner = bannerSite(t, site);
       if (banner) {
         site ??= banner;
+        bannerAt = i;
         drop(t, 'banner');
         continue;
       }
@@ -193,6 +237,14 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
         drop(t, 'category-label');
         continue;
       }
+    }
+    // Under the headline, also after a standfirst the page kept ("Roman Siska, Business Reporter · 20 March 2026").
+    const bare = title && i < topEnd ? parseBareByline(t, site, dateAt === i - 1) : null;
+    if (bare) {
+      byline ??= bare.byline;
+      if (bare.date && !dateLine) dateLine = { text: t, parsed: bare.date };
+      drop(t, 'byline');
+      continue;
     }
 
     const by = t.length <= 160 ? parseByline(t, site) : null;
@@ -207,7 +259,7 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
 
     if (related) {
       const continues = related.block === unit.block || related.items === 0 || BULLET_RE.test(t);
-      if (continues && (isHeadlineLike(t.replace(BULLET_RE, '')) || BULLET_RE.test(t))) {
+      if (continues && (isRelatedItem(t.replace(BULLET_RE, '')) || BULLET_RE.test(t))) {
         related.items++;
         related.block = unit.block;
         drop(t, 'related-links');
@@ -227,7 +279,12 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
 
     const rule = t.length <= MAX_RULE_LINE ? LINE_RULES.find((r) => r.pattern.test(t)) : undefined;
     if (rule) {
-      drop(t, rule.reason);
+      // "Photo caption: … (Photo: Kasper Thun/Coastline Daily)": the credit is recorded on its own.
+      const tail = rule.reason === 'caption' ? TRAILING_CREDIT.exec(t) : null;
+      if (tail?.index) {
+        drop(t.slice(0, tail.index).trim(), 'caption');
+        drop(tail[0].trim(), 'photo-credit');
+      } else drop(t, rule.reason);
       continue;
     }
 
@@ -287,7 +344,14 @@ function findTopEnd(units: readonly Unit[]): number {
   const max = Math.min(units.length, TOP_MAX);
   for (let i = 0; i < max; i++) {
     const t = (units[i] as Unit).text;
-    if (t.length >= 160 || INNER_SENTENCE_RE.test(t) || (TERMINAL_RE.test(t) && t.split(' ').length >= 12)) return i;
+    const words = t.split(' ').length;
+    // "Your country. Your news." is a tagline with an inner sentence end, not prose: prose needs words.
+    if (
+      t.length >= 160 ||
+      (INNER_SENTENCE_RE.test(t) && words >= PROSE_MIN_WORDS) ||
+      (TERMINAL_RE.test(t) && words >= 12)
+    )
+      return i;
   }
   return max;
 }
@@ -322,13 +386,15 @@ export function splitTitleSuffix(t: string): { title: string; site: string | nul
 
 /** The site name a masthead line shows, or null when the line is not a masthead. */
 function bannerSite(t: string, knownSite: string | null): string | null {
+  if (/^by\s/i.test(t)) return null; // "By The Associated Press" is a byline
   if (knownSite && foldKey(t).startsWith(foldKey(knownSite))) return knownSite;
   if (DOMAIN_LINE.test(t)) return t.replace(/^https?:\/\/(?:www\.)?|^www\.|\/$/g, '');
   const tagline = MASTHEAD_TAGLINE.exec(t);
   const name = (tagline?.[1] ?? t).trim();
   if (name.length > 50 || /[.!?,;:]$/.test(name)) return null;
   const words = name.split(' ');
-  if (words.length > 4) return null;
+  // One word is a section ("News | Politics | Sport"), not a masthead.
+  if (words.length > 4 || words.length < 2) return null;
   const last = words[words.length - 1] ?? '';
   // "The Meridian Herald", "MERIDIAN DAILY NEWS": the masthead word closes the name, or it is shouted.
   const isMasthead = MASTHEAD_WORDS.test(last) || (ALL_CAPS_RE.test(name) && MASTHEAD_WORDS.test(name));
@@ -339,12 +405,86 @@ function bannerSite(t: string, knownSite: string | null): string | null {
 function isCategoryLabel(t: string): boolean {
   if (t.length > 60) return false;
   const parts = t.toLowerCase().split(CATEGORY_SPLIT_RE).filter(Boolean);
-  return parts.length > 0 && parts.length <= 4 && parts.every((p) => CATEGORY_WORDS.has(p));
+  // "Home | World | Sport" is a menu (navigation), not the article's section.
+  if (parts.length > 1 && parts[0] === 'home') return false;
+  if (parts.length > 0 && parts.length <= 4 && parts.every((p) => CATEGORY_WORDS.has(p))) return true;
+  // "NATIONAL | Haldane floods", "Estmark | Economy": a known section next to a named one.
+  const kicker = t.split(KICKER_SPLIT_RE).filter(Boolean);
+  return (
+    kicker.length >= 2 &&
+    kicker.length <= 3 &&
+    kicker.every((p) => /^\p{L}/u.test(p) && p.length <= 25 && p.split(' ').length <= 3) &&
+    kicker.some((p) => CATEGORY_WORDS.has(p.toLowerCase()))
+  );
+}
+
+/** A short line that could be a tagline: no date, not lower-case, at most a few words. */
+function isTaglineLike(t: string): boolean {
+  return (
+    t.length <= TAGLINE_MAX_CHARS &&
+    t.split(' ').length <= TAGLINE_MAX_WORDS &&
+    !LOWER_START_RE.test(t) &&
+    !parseDate(t) &&
+    !/[,;:]$/.test(t) &&
+    !isCategoryLabel(t)
+  );
+}
+
+/** Whether a headline line follows among the top lines `from`..`end` (masthead, kicker, date and bylines skipped). */
+function hasHeadlineAhead(units: readonly Unit[], from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const t = (units[j] as Unit).text;
+    if (!isHeadlineLike(t) || TERMINAL_RE.test(t)) continue;
+    if (parseDateLine(t) || isCategoryLabel(t) || bannerSite(t, null) || parseByline(t, null)) continue;
+    if (LINE_RULES.some((r) => r.pattern.test(t)) || RELATED_HEADER.test(t)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** An item of a related-links list: a headline, or a short question-style teaser. */
+function isRelatedItem(t: string): boolean {
+  if (isHeadlineLike(t)) return true;
+  return (
+    t.length <= RELATED_ITEM_MAX &&
+    t.split(' ').length <= 20 &&
+    HEADLINE_START_RE.test(t) &&
+    !/[^.]\.$/.test(t) &&
+    !/[,;:]$/.test(t)
+  );
+}
+
+/**
+ * "Sana Mirza in Lindgate" (right under the date line), "Anders Kvist, Foreign Editor · 18 March
+ * 2026" (a newsroom role): a byline without "By".
+ */
+function parseBareByline(
+  t: string,
+  site: string | null,
+  afterDate: boolean,
+): { byline: Byline; date: ParsedDate | null } | null {
+  if (t.length > 120) return null;
+  const m = BARE_BYLINE_RE.exec(t);
+  const name = m?.[1];
+  if (!m || !name) return null;
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || /^by$/i.test(words[0] ?? '')) return null;
+  if (NOT_NAME.has((words[0] ?? '').toLowerCase()) || ALL_CAPS_RE.test(name)) return null;
+  if (site && foldKey(name) === foldKey(site)) return null;
+  if (MASTHEAD_WORDS.test(words[words.length - 1] ?? '') || DESK_RE.test(name)) return null;
+  const role = m[2];
+  // A newsroom role is evidence enough; "Name in Place" alone must sit right under the date line.
+  if (role === undefined ? !afterDate : !NEWSROOM_ROLE_RE.test(role)) return null;
+  const tail = m[3];
+  const date = tail ? parseDate(tail) : null;
+  if (tail && !date) return null;
+  return { byline: { text: t, author: name, agencies: [] }, date };
 }
 
 /** A whole "By Lena Morrow, Associated Press" line, or null when "By" starts a sentence. */
 export function parseByline(t: string, site: string | null): Byline | null {
-  const m = BYLINE_RE.exec(t);
+  // "By Jakub Ferenc in Brenmouth and Lidia Markova in Merida City": each author's place goes.
+  const m = BYLINE_RE.exec(t.replace(PLACE_BEFORE_AND_RE, ''));
   if (!m?.[1]) return null;
   const rest = (m[2] ?? '').trim().replace(/\)$/, '');
   if (LOWER_START_RE.test(rest) && !parseDate(rest)) return null;

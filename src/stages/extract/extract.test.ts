@@ -103,7 +103,7 @@ describe('extractArticle: messy plain text', () => {
     expect(a.origin).toBe('fixture.txt');
     expect(a.title).toBe('Floods force thousands from homes in Kalmar valley');
     expect(a.site).toBe('The Meridian Herald');
-    expect(a.published).toEqual({ date: '2026-03-12', from: null, to: null, how: 'metadata', evidence: 'date-line' });
+    expect(a.published).toEqual({ date: '2026-03-12', from: null, to: null, how: 'text', evidence: 'date-line' });
     expect(a.author).toBe('Lena Morrow');
     expect(a.wire).toEqual(['AP']);
     expect(a.language).toBe('en');
@@ -387,20 +387,66 @@ describe('extractArticle: published dates', () => {
     ['2026-03-12T09:41:00Z', '2026-03-12'],
   ])('date line %s', (line, date) => {
     const a = articleOf(`Valley schools reopen after floods\n${line}\n\n${BODY}`);
-    expect(a.published).toEqual({ date, from: null, to: null, how: 'metadata', evidence: 'date-line' });
+    expect(a.published).toEqual({ date, from: null, to: null, how: 'text', evidence: 'date-line' });
     expect(a.removed).toContainEqual({ text: line, reason: 'extract/dateline-date' });
     expect(a.text).toBe(BODY);
   });
 
-  it('keeps an ambiguous numeric date as an honest range', () => {
-    const a = articleOf(`03/04/2026\n\n${BODY}`);
+  /** Body with no evidence for either reading: no month name, no weekday, no regional spelling. */
+  const NEUTRAL =
+    'Engineers from the regional water authority said the level of the Orrin river would keep rising for two more days, and that the bridge would stay closed.';
+
+  it('keeps an ambiguous numeric date as an honest range when nothing decides', () => {
+    const a = articleOf(`03/04/2026\n\n${NEUTRAL}`);
     expect(a.published).toEqual({
       date: null,
       from: '2026-03-04',
       to: '2026-04-03',
-      how: 'metadata',
+      how: 'text',
       evidence: 'date-line',
     });
+  });
+
+  it.each([
+    ['dotted dates are day-first', `11.03.2026 16:40\n\n${NEUTRAL}`, '2026-03-11', 'date-line'],
+    [
+      'another numeric date reads one way only',
+      `03/04/2026\n\n${NEUTRAL}\n\nUpdated 15/04/2026`,
+      '2026-04-03',
+      'date-line, dmy by other-numeric-date',
+    ],
+    [
+      'month-first when another date says so',
+      `03/04/2026\n\n${NEUTRAL}\n\nFirst published 04/15/2026`,
+      '2026-03-04',
+      'date-line, mdy by other-numeric-date',
+    ],
+    ['the weekday on the date line', `Fri 03/04/2026\n\n${NEUTRAL}`, '2026-04-03', 'date-line, dmy by weekday'],
+    [
+      'a month name in the text',
+      `03/04/2026\n\n${NEUTRAL} The works began in March.`,
+      '2026-03-04',
+      'date-line, mdy by month-name',
+    ],
+    ['British spelling', `12/03/2026 07:55\n\n${BODY}`, '2026-03-12', 'date-line, dmy by british-spelling'],
+  ])('reads an ambiguous numeric date by evidence: %s', (_, content, date, evidence) => {
+    expect(articleOf(content).published).toEqual({ date, from: null, to: null, how: 'text', evidence });
+  });
+
+  it('US spelling alone does not decide (wire copy is US-spelled everywhere)', () => {
+    const a = articleOf(`12/03/2026\n\n${NEUTRAL} The harbor center was closed.`);
+    expect(a.published.date).toBeNull();
+    expect(a.published.from).toBe('2026-03-12');
+  });
+
+  it('reads "6.20pm" and "7:15 pm" on a date line', () => {
+    expect(articleOf(`Valley schools reopen after floods\n10 March 2026, 6.20pm\n\n${BODY}`).published.date).toBe(
+      '2026-03-10',
+    );
+    expect(
+      articleOf(`Valley schools reopen after floods\nPosted on Friday, March 13th 2026 at 7:15 pm\n\n${BODY}`).published
+        .date,
+    ).toBe('2026-03-13');
   });
 
   it.each([
@@ -462,7 +508,29 @@ describe('extractArticle: boilerplate lines', () => {
     ['navigation', 'Home > World > Europe'],
     ['photo-credit', 'Credit: Ida Ren for the Meridian Herald'],
     ['credits', '(Reporting by Lena Morrow; Editing by Tomas Ek)'],
-  ])('%s', (reason, line) => {
+    ['credits', 'Associated Press writer Ola Brun in Dovrel, Valdoria, contributed to this report.'],
+    ['share-prompt', 'Share on Facebook Share on X Email'],
+    ['share-prompt', 'Like this story? Share on Facebook Share on X Email'],
+    ['share-prompt', 'Share: VK | Telegram | Facebook'],
+    ['comment-form', 'Comments (22) | Leave a comment'],
+    ['comment-form', 'Comments: 0 | To leave comment, please enter'],
+    ['comment-form', 'Leave a comment · Comments (33)'],
+    ['newsletter', 'SIGN UP for The Kalmar Morning Briefing — the top stories in your inbox by 7am. Enter your email'],
+    ['newsletter', 'Newsletter: Get Kalmar news in your inbox every evening. Sign up free.'],
+    ['newsletter', 'Herald newsletters: Markets Open, Markets Close. Sign up now'],
+    ['paywall', 'You have reached your limit of 5 free articles this month. Subscribe from 9 euros a month.'],
+    ['paywall', 'The Ledger is free to read for 3 articles a month. Subscribe for unlimited access.'],
+    ['subscription', 'Subscribe to the Kalmar Herald for unlimited access to our coverage. First month free.'],
+    ['subscription', 'Unlimited access to trusted business journalism. First 4 weeks for €1.'],
+    ['advertisement', 'Sponsored: 7 gadgets every traveller needs this spring'],
+    ['tags', 'Tags: floods, Kalmar, weather'],
+    ['disclaimer', 'Translated automatically. The editorial board is not responsible for quality of translation.'],
+    ['disclaimer', 'Digest aggregates headlines from trusted providers. Content remains the property of its owners.'],
+    ['market-data', 'Markets data: LDX index closed down 0.8% on Monday. Valdor steady.'],
+    ['source-credit', 'Source: AP | 4 min read'],
+    ['navigation', 'Markets · Companies · Economy · World · Opinion'],
+    ['copyright', '© 2026 The Kalmar Herald. All rights reserved. Cookie settings | Privacy | Terms'],
+  ])('%s: %s', (reason, line) => {
     const a = articleOf(`${BODY}\n\n${line}\n\n${BODY}`);
     expect(a.removed).toEqual([{ text: line, reason: `extract/${reason}` }]);
     expect(a.text).toBe(`${BODY}\n\n${BODY}`);
@@ -473,6 +541,10 @@ describe('extractArticle: boilerplate lines', () => {
       'Reporting by the Herald found that inspections had been skipped for three years.',
       'Share prices of the water company fell 12% on Monday.',
       'World leaders sent messages of support to the valley.',
+      'The company said it is not responsible for the collapse of the dam, a claim the regulator disputed.',
+      'Residents shared photos on Facebook and WhatsApp of the flooded streets near the harbour.',
+      'Comments by the minister on Tuesday angered residents who had lost their homes.',
+      'Tags on the crates showed they had been shipped from Dovrel in January.',
     ])('keeps %s', (line) => {
       const a = articleOf(`${BODY}\n\n${line}`);
       expect(a.text).toBe(`${BODY}\n\n${line}`);
@@ -488,5 +560,164 @@ describe('extractArticle: language', () => {
     expect(
       articleOf('1234 5678 9012 3456 7890 1234 5678 9012 3456 7890 1234 5678 9012 3456 7890 1234 5678 9012.').language,
     ).toBeNull();
+  });
+});
+
+describe('extractArticle: the top of a plain-text page', () => {
+  const page = (top: string) => articleOf(`${top}\n\n${BODY}\n\n${BODY}`);
+
+  it.each([
+    [
+      'tagline under the masthead',
+      'KALMAR DAILY\nNews from the valley and the world\n\nFloods force thousands from homes in Kalmar valley',
+    ],
+    [
+      'tagline with sentence ends',
+      'KALMAR TODAY\nYour valley. Your news.\n\nRegions | Kalmar\n\nFloods force thousands from homes in Kalmar valley',
+    ],
+    [
+      'tagline ending in a masthead word',
+      "KALMAR HERALD\nThe valley's independent voice\n\nFloods force thousands from homes in Kalmar valley",
+    ],
+    [
+      'menu with middle dots',
+      'KALMAR LEDGER\nMarkets · Companies · Economy · World · Opinion\n\nFloods force thousands from homes in Kalmar valley',
+    ],
+    [
+      'kicker with a named section',
+      'THE KALMAR POST\n\nNATIONAL | Kalmar floods\n\nFloods force thousands from homes in Kalmar valley',
+    ],
+    [
+      'site and section after the headline',
+      'Floods force thousands from homes in Kalmar valley\n\nKALMAR HERALD | Business | Technology\n10 March 2026, 6.20pm',
+    ],
+  ])('%s: the headline is the title', (_, top) => {
+    const a = page(top);
+    expect(a.title).toBe('Floods force thousands from homes in Kalmar valley');
+    expect(a.site).toMatch(/^Kalmar (?:Daily|Today|Herald|Ledger|Post)$|^The Kalmar Post$/);
+    expect(a.text).toBe(`${BODY}\n\n${BODY}`);
+  });
+
+  it('records the tagline, menu and kicker with their reasons', () => {
+    const a = page(
+      'KALMAR DAILY\nNews from the valley and the world\nHome | World | Sport\n\nLOCAL | Dovrel\n\nFloods force thousands from homes in Kalmar valley',
+    );
+    expect(reasons(a)).toEqual(['banner', 'tagline', 'navigation', 'category-label', 'title']);
+  });
+
+  it('a masthead aggregator with its tagline on one line gives the site', () => {
+    const a = page(
+      'KalmarWire Digest — the headlines in one place\n\nFloods force thousands from homes in Kalmar valley',
+    );
+    expect(a.site).toBe('KalmarWire Digest');
+    expect(a.title).toBe('Floods force thousands from homes in Kalmar valley');
+  });
+
+  it('a one-word section menu is navigation, not a masthead', () => {
+    const a = page(
+      'KALMAR DAILY VOICE | English edition\nNews | Politics | Defense | Society | Sport\n\nFloods force thousands from homes in Kalmar valley',
+    );
+    expect(reasons(a)).toEqual(['banner', 'navigation', 'title']);
+    expect(a.site).toBe('Kalmar Daily Voice');
+  });
+
+  describe('negative cases', () => {
+    it('a lone line under the masthead is the headline, not a tagline', () => {
+      const a = page('KALMAR DAILY\nFloods force thousands from homes');
+      expect(a.title).toBe('Floods force thousands from homes');
+    });
+
+    it('a headline with a colon is not a kicker', () => {
+      const a = page('Kalmar floods: thousands leave their homes');
+      expect(a.title).toBe('Kalmar floods: thousands leave their homes');
+    });
+  });
+});
+
+describe('extractArticle: bylines without "By"', () => {
+  it.each([
+    ['Published: 13 March 2026\nSana Mirza in Lindgate', 'Sana Mirza', '2026-03-13'],
+    ['Anders Kvist, Foreign Editor', 'Anders Kvist', null],
+    ['Roman Siska, Business Reporter · 20 March 2026', 'Roman Siska', '2026-03-20'],
+  ])('%s under the headline', (lines, author, date) => {
+    const line = lines.split('\n').pop() as string;
+    const a = articleOf(`Floods force thousands from homes in Kalmar valley\n${lines}\n\n${BODY}`);
+    expect(a.author).toBe(author);
+    expect(a.published.date).toBe(date);
+    expect(a.removed).toContainEqual({ text: line, reason: 'extract/byline' });
+    expect(a.text).toBe(BODY);
+  });
+
+  it('two authors with places: "By A in X and B in Y"', () => {
+    const a = articleOf(`By Jakub Ferenc in Brenmouth and Lidia Markova in Merida City\n\n${BODY}`);
+    expect(a.author).toBe('Jakub Ferenc and Lidia Markova');
+  });
+
+  it('an HTML byline element is cut to the name', () => {
+    const html = `<html><head><meta property="og:title" content="Floods force thousands from homes"></head><body><article>
+<p class="byline">By Sofia Lindahl, Labour Correspondent · <time datetime="2026-03-12">12 March 2026</time></p>
+<p>${BODY}</p><p>${BODY}</p></article></body></html>`;
+    expect(articleOf(html, 'text/html').author).toBe('Sofia Lindahl');
+  });
+
+  it('an HTML meta line without a byline class: "By Hanne Solvik · <time>"', () => {
+    const html = `<html><head><meta property="og:title" content="Floods force thousands from homes"></head><body><article>
+<div class="article-meta">By Hanne Solvik · <time datetime="2026-03-11">11 March 2026</time> · 5 min read</div>
+<p>${BODY}</p><p>${BODY}</p></article></body></html>`;
+    expect(articleOf(html, 'text/html').author).toBe('Hanne Solvik');
+  });
+
+  it('an HTML paragraph opening "By Tuesday the water…" is prose, not a byline', () => {
+    const html = `<html><head><meta property="og:title" content="Floods force thousands from homes"></head><body><article>
+<p>By Tuesday the water had gone down in Dovrel.</p><p>${BODY}</p><p>${BODY}</p></article></body></html>`;
+    expect(articleOf(html, 'text/html').author).toBeNull();
+  });
+
+  describe('negative cases', () => {
+    it.each([
+      'Marta Leclercq, the provincial governor',
+      'Floods in Kalmar',
+      'Rescue Teams in Dovrel',
+      'Published: 13 March 2026\nFloods in Kalmar',
+    ])('keeps %s', (line) => {
+      const a = articleOf(`Floods force thousands from homes in Kalmar valley\n${line}\n\n${BODY}`);
+      expect(a.author).toBeNull();
+    });
+  });
+});
+
+describe('extractArticle: lists and captions inside the body', () => {
+  it('a related list item phrased as a question is part of the list', () => {
+    const a = articleOf(
+      `${BODY}\n\nRelated:\nKalmar mayor resigns over housing plan\nAre your passwords safe? Five steps to take today\n\n${BODY}`,
+    );
+    expect(a.text).toBe(`${BODY}\n\n${BODY}`);
+    expect(reasons(a)).toEqual(['related-links', 'related-links', 'related-links']);
+  });
+
+  it('"Photo caption: … (Photo: …)" keeps the credit apart', () => {
+    const a = articleOf(
+      `${BODY}\n\nPhoto caption: The mayor speaks in Dovrel. (Photo: Ida Ren/Kalmar Daily)\n\n${BODY}`,
+    );
+    expect(a.removed).toEqual([
+      { text: 'Photo caption: The mayor speaks in Dovrel.', reason: 'extract/caption' },
+      { text: '(Photo: Ida Ren/Kalmar Daily)', reason: 'extract/photo-credit' },
+    ]);
+  });
+
+  it('an HTML promo block saying SUBSCRIBE is a subscription, not a related link', () => {
+    const html = `<html><head><meta property="og:title" content="Floods force thousands from homes"></head><body><article>
+<p>${BODY}</p><div class="promo">SUBSCRIBE: Unlimited access to The Kalmar Post for 9 euros a month. Cancel anytime.</div><p>${BODY}</p></article></body></html>`;
+    expect(reasons(articleOf(html, 'text/html'))).toEqual(['subscription']);
+  });
+});
+
+describe('extractArticle: wire credit from a source line', () => {
+  it('"Source: AP | 4 min read" credits AP', () => {
+    expect(articleOf(`Source: AP | 4 min read\n\n${BODY}`).wire).toEqual(['AP']);
+  });
+
+  it('"Source: Kalmar city council" credits no wire', () => {
+    expect(articleOf(`${BODY}\n\nSource: Kalmar city council`).wire).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { Removed } from '../../core/doc.js';
-import { TRAILING_CREDIT } from './boilerplate.js';
+import { LINE_RULES, TRAILING_CREDIT } from './boilerplate.js';
 import {
   AUTHOR_CLASSES,
   CAPTION_CLASSES,
@@ -47,6 +47,13 @@ const URL_RE = /^https?:\/\//i;
 const CONTENT_SHARE = 0.5;
 /** `[itemprop=articleBody]`/`<article>`/`<main>` win when they hold this share of the best block's text. */
 const PREFER_SHARE = 0.5;
+/** Elements whose own first text "By Name" makes them a byline even without a byline class. */
+const BYLINE_HOLDERS: ReadonlySet<string> = new Set(['p', 'div', 'span']);
+/** A byline element is short; a paragraph starting "By Tuesday, …" is prose. */
+const MAX_BYLINE = 120;
+const BY_START_RE = /^\s*By\s+\p{Lu}/u;
+/** "By Hanne Solvik · 11 March", "By The Associated Press": capitalised words up to the end or a separator. */
+const BY_NAME_RE = /^By\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*(?:$|[,·|•(])/u;
 /** Paragraphs shorter than this do not vote for their parent (bylines, "Advertisement"). */
 const MIN_VOTE = 25;
 const BLOCK_TAGS = new Set([
@@ -204,6 +211,10 @@ function survey(root: AnyNode): Survey {
     if (SILENT_TAGS.has(tag)) return [0, false, false];
     if (!s.byline && (attrs.rel === 'author' || attrs.itemprop === 'author' || hasToken(attrs.class, AUTHOR_CLASSES))) {
       s.byline = flat(textOf(el)) || null;
+    } else if (!s.byline && BYLINE_HOLDERS.has(tag) && startsWithBy(el)) {
+      // An unnamed meta line: <div class="article-meta">By Hanne Solvik · <time>…</time></div>.
+      const text = flat(textOf(el));
+      if (text.length <= MAX_BYLINE && BY_NAME_RE.test(text)) s.byline = text;
     }
     const isArticle = tag === 'article' || tag === 'main' || attrs.itemprop === 'articleBody';
     let len = 0;
@@ -349,6 +360,16 @@ function tokenReason(attrs: string): string | undefined {
   return undefined;
 }
 
+/** The element's first text child reads "By <Capital>…". */
+function startsWithBy(el: Element): boolean {
+  for (const child of el.children ?? []) {
+    if (child.type !== 'text') return false;
+    const data = (child as unknown as { data: string }).data;
+    if (data.trim()) return BY_START_RE.test(data);
+  }
+  return false;
+}
+
 function hasToken(value: string | undefined, set: ReadonlySet<string>): boolean {
   if (!value) return false;
   const tokens = value.toLowerCase().split(/\s+/);
@@ -440,7 +461,17 @@ function record(removed: Removed[], raw: string, reason: string): void {
       return;
     }
   }
-  removed.push({ text, reason: `extract/${reason}` });
+  removed.push({ text, reason: `extract/${refine(text, reason)}` });
+}
+
+/** Class tokens such as `promo` or `widget` say little; the block's own words may say more ("SUBSCRIBE: …"). */
+const VAGUE_REASONS: ReadonlySet<string> = new Set(['related-links', 'sidebar']);
+/** Only short blocks are matched against the line rules (as in the text cleaner). */
+const MAX_REFINE = 400;
+
+function refine(text: string, reason: string): string {
+  if (!VAGUE_REASONS.has(reason) || text.length > MAX_REFINE) return reason;
+  return LINE_RULES.find((r) => r.pattern.test(text))?.reason ?? reason;
 }
 
 /** Collapse spaces, keeping `<br>` line breaks, which the text cleaner splits on. */

@@ -11,18 +11,25 @@
  *      date and site); then boilerplate blocks go and the densest body element gives paragraphs.
  *   2. The plain-text cleaner runs on the text (txt) or those paragraphs (HTML): it knows the
  *      title by then, so repeated titles are caught in both.
- *   3. Date: metadata first, then a date line near the top; never the crawl date or today.
- *   4. Wire credits from datelines, closing credits, bylines and copyright lines; photo credits
- *      were set aside by the cleaner and never count.
+ *   3. Date: metadata first, then a date line near the top (`how: 'text'`); never the crawl date
+ *      or today. A numeric date that reads both ways (12/03/2026) is read day-first when dotted,
+ *      else by evidence in the document (other numeric dates, the weekday on the date line, month
+ *      names, British spelling; see `dates.ts`), else kept as the honest range between the two
+ *      readings.
+ *   4. Wire credits from datelines, closing credits, bylines, "Source: AP" lines and copyright
+ *      lines; photo credits were set aside by the cleaner and never count.
+ *   5. Author: the byline ("By Tomas Brezina in Aldmere", or a bare "Niklas Berg in Lindgate"
+ *      under the headline), then metadata, each cut to the name (no role, place or date).
  *
- * Limits: English boilerplate patterns; one article per document; numeric dates such as
- * 03/04/2026 stay a two-date range; a headline containing "U.S." cut by inline "Read also:".
+ * Limits: English boilerplate patterns; one article per document; a numeric date with no evidence
+ * stays a two-date range; a headline containing "U.S." cut by inline "Read also:"; HTML blocks
+ * outside the chosen body element are dropped without a record.
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Article, Published, RawDoc, Removed } from '../../core/doc.js';
 import { foldKey, normalizeWhitespace } from '../../core/text.js';
-import { type CleanTextResult, cleanText, splitTitleSuffix } from './clean-text.js';
-import { type ParsedDate, parseDate, parseUrlDate } from './dates.js';
+import { type CleanTextResult, cleanText, parseByline, splitTitleSuffix } from './clean-text.js';
+import { numericOrder, type ParsedDate, parseDate, parseUrlDate } from './dates.js';
 import { extractHtml, type HtmlResult } from './html.js';
 import { detectLanguage } from './language.js';
 import { agencyOf, findWires } from './wire.js';
@@ -91,7 +98,7 @@ export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): Extra
       'Unexpected article without a title, expected a headline line, `og:title`, `h1` or `<title>`',
     );
   const site = cleaned.site;
-  const published = pickPublished(raw, html, cleaned);
+  const published = pickPublished(raw, html, cleaned, [text, ...removed.map((r) => r.text)].join('\n'));
   if (published.how === 'unknown')
     diag(
       'info',
@@ -133,7 +140,7 @@ function pickHtmlTitle(html: HtmlResult, site: string | null): { title: string; 
   return null;
 }
 
-function pickPublished(raw: RawDoc, html: HtmlResult | null, cleaned: CleanTextResult): Published {
+function pickPublished(raw: RawDoc, html: HtmlResult | null, cleaned: CleanTextResult, evidence: string): Published {
   const candidates: Array<{ text: string; evidence: string }> = [];
   if (raw.meta.published) candidates.push({ text: raw.meta.published, evidence: 'meta.published' });
   if (html) candidates.push(...html.dates);
@@ -145,7 +152,13 @@ function pickPublished(raw: RawDoc, html: HtmlResult | null, cleaned: CleanTextR
     const parsed = url ? parseUrlDate(url) : null;
     if (parsed) return toPublished(parsed, 'metadata', 'url');
   }
-  if (cleaned.dateLine) return toPublished(cleaned.dateLine.parsed, 'metadata', 'date-line');
+  if (cleaned.dateLine) {
+    const { parsed, text } = cleaned.dateLine;
+    const order = parsed.readings ? numericOrder(parsed.readings, text, evidence) : null;
+    const resolved = order ? parseDate(text, order.order) : null;
+    if (order && resolved) return toPublished(resolved, 'text', `date-line, ${order.order} by ${order.why}`);
+    return toPublished(parsed, 'text', 'date-line');
+  }
   return { date: null, from: null, to: null, how: 'unknown' };
 }
 
@@ -153,10 +166,13 @@ function toPublished(parsed: ParsedDate, how: Published['how'], evidence: string
   return { date: parsed.date, from: parsed.from, to: parsed.to, how, evidence };
 }
 
-/** A person's name: never a wire agency, never the site. */
+/** A person's name: never a wire agency, never the site, without role or date ("Name, Labour Correspondent · 12 March"). */
 function pickAuthor(metaAuthor: string | null, cleaned: CleanTextResult, site: string | null): string | null {
   const siteKey = site ? foldKey(site) : null;
-  for (const candidate of [cleaned.byline?.author, metaAuthor]) {
+  const meta = metaAuthor?.trim() ?? null;
+  const metaName =
+    meta && /[,·|•]/.test(meta) ? (parseByline(`By ${meta.replace(/^by\s+/i, '')}`, site)?.author ?? null) : meta;
+  for (const candidate of [cleaned.byline?.author, metaName]) {
     const name = candidate?.trim();
     if (!name) continue;
     if (agencyOf(name) || (siteKey && foldKey(name) === siteKey)) continue;

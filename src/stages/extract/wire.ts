@@ -1,6 +1,7 @@
 /**
  * Wire agencies an article credits as its source: datelines ("KALMAR (AP) —"), closing credits
- * ("— AFP"), bylines ("By Lena Morrow, Associated Press") and copyright lines. Mentions such as
+ * ("— AFP"), bylines ("By Lena Morrow, Associated Press"), source lines ("Source: AP | 4 min read")
+ * and copyright lines. Mentions such as
  * "Reuters reported" or "told AFP" are not credits, and photo credits never reach this module.
  */
 
@@ -46,6 +47,8 @@ const COPYRIGHT_RE = new RegExp(
 /** "Additional reporting by Reuters", "with AFP". */
 const REPORTING_RE = new RegExp(`(?:additional\\s+)?reporting\\s+(?:by|from)\\s+(?:the\\s+)?${AGENCY_LIST}\\b`, 'i');
 const ANY_AGENCY_RE = new RegExp(AGENCY, 'gi');
+/** "Source: AP | 4 min read", "Via: Reuters": the agency list right after the label. */
+const SOURCE_RE = new RegExp(`^(?:source|sources|via)\\s*:\\s*(${AGENCY_LIST})\\s*(?:$|[|·•,])`, 'i');
 
 /** Where a line came from: wire credits are read differently in body text and in removed lines. */
 export interface WireSource {
@@ -85,6 +88,12 @@ export function findWires(sources: readonly WireSource[]): string[] {
       case 'copyright': {
         const m = COPYRIGHT_RE.exec(text);
         if (m) add(m[1]);
+        break;
+      }
+      case 'source-credit': {
+        // "Source: AP | 4 min read": only an agency right after the label counts.
+        const m = SOURCE_RE.exec(text);
+        if (m) addAll(m[1] ?? '');
         break;
       }
       case 'credits': {
