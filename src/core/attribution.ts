@@ -59,6 +59,12 @@ export const CUE_PHRASES: readonly string[] = [
   'continued',
   'asked',
   'reported',
+  'described',
+  'accused',
+  'called',
+  'estimated',
+  'stating',
+  'saying',
 ];
 
 /** Cues that may come before their speaker ("…," said Morrow). "told X" names the audience, not the speaker. */
@@ -111,6 +117,8 @@ export const INDIRECT_CUES: ReadonlySet<string> = new Set([
   'acknowledged',
   'admitted',
   'reported',
+  'stating',
+  'saying',
 ]);
 
 /** Words that mark a statement as unverified ("reportedly", "is believed", "according to"). */
@@ -152,6 +160,14 @@ const ROLE_HEADS = [
   'chairwoman',
   'chair',
   'ceo',
+  'colonel',
+  'admiral',
+  'captain',
+  'commissioner',
+  'councillor',
+  'councilor',
+  'professor',
+  'economist',
 ];
 
 /** Bodies: "the ministry" is an organisation, resolvable to an earlier organisation mention. */
@@ -182,6 +198,15 @@ const BODY_HEADS = [
   'committee',
   'presidency',
   'kremlin',
+  'bank',
+  'union',
+  'association',
+  'federation',
+  'chamber',
+  'watchdog',
+  'authority',
+  'operator',
+  'group',
 ];
 
 /** Groups and unnamed sources: never resolved to an entity. */
@@ -228,14 +253,31 @@ const GROUP_HEADS = [
   'person',
   'people',
   'individual',
+  'councillors',
+  'owners?',
+  'managers?',
+  'woman',
+  'man',
+  'women',
+  'men',
+  'economists?',
+  'researchers?',
+  'scientists?',
+  'engineers?',
+  'shopkeepers?',
+  'traders?',
+  'dockworkers?',
+  'employers',
+  'unions',
+  'police',
 ];
 
 const HEAD_ALT = [...ROLE_HEADS.map((h) => h.replace(/ /g, '\\s+')), ...BODY_HEADS, ...GROUP_HEADS].join('|');
 const DET = `(?:the|a|an|one|two|three|four|five|several|some|many|other|another|[A-Z][\\p{L}-]*'s)`;
 /** A modifier word: anything but a function word, so the phrase never swallows "on Tuesday the". */
-const MOD = `(?!(?:the|a|an|on|in|at|of|to|for|by|with|from|and|or|but|as|that|which|who|when|while|after|before|said|told|is|was|were|are|has|had|he|she|it|they|we|i|you)\\s)[\\p{L}'-]+`;
+const MOD = `(?!(?:the|a|an|on|in|at|of|to|for|by|with|from|and|or|but|as|that|which|who|whom|whose|where|when|while|whether|if|because|since|though|although|than|then|so|also|after|before|said|told|is|was|were|are|has|had|have|he|she|it|they|we|i|you)\\s)\\p{L}[\\p{L}'’-]*`;
 const TAIL = `(?:,?\\s+(?:who|familiar|close|speaking|with\\s+knowledge|briefed|involved|present|not\\s+authori[sz]ed)[^,"\\n.]{0,80},?)?`;
-const NOMINAL = `((?:${DET}\\s+)?(?:${MOD}\\s+){0,3}?(?:${HEAD_ALT})(?![\\p{L}-])(?:\\s+of\\s+(?:the\\s+)?[\\p{L}-]+)?${TAIL})`;
+const NOMINAL = `((?:${DET}\\s+)?(?:${MOD}\\s+){0,3}?(?:${HEAD_ALT})(?![\\p{L}-]|['’]s\\s)(?:\\s+of\\s+(?:the\\s+)?[\\p{L}-]+)?${TAIL})`;
 /** Nominal speaker right before a cue: "the foreign minister ", "a spokesperson who declined to be named ". */
 const NOMINAL_BEFORE_RE = new RegExp(`(?:^|[\\s,(])${NOMINAL}\\s+$`, 'iu');
 /** Nominal speaker right after a cue: " a senior official", " officials". */
@@ -248,8 +290,17 @@ const DEFINITE_RE = /^(?:the|[A-Z][\p{L}-]*'s)\s/iu;
 
 /** Between a named speaker and its cue: nothing, an adverb, or an appositive ", 54, the foreign minister,". */
 const GAP_BEFORE_RE =
-  /^(?:,\s[^,"\n]{1,90},)?\s*(?:(?:has|had|have|also|later|then|again|earlier|previously|reportedly|separately|would|will|did|once|further|quickly|simply)\s+)*$/u;
+  /^(?:,\s[^,"\n]{1,90},)?\s*(?:(?:has|had|have|also|later|then|again|earlier|previously|reportedly|separately|would|will|did|once|further|quickly|simply)\s+)*(?:(?:late\s+|early\s+)?on\s+\p{Lu}\p{L}+(?:\s+(?:morning|afternoon|evening|night))?\s+|(?:yesterday|today)\s+)?$/u;
 const OBJECT_BEFORE_RE = /(?<![\p{L}])(?:of|in|from|at|for|to|near|with|by)\s+(?:the\s+)?$/iu;
+/** "a statement published by the ministry described …": the agent of a published text speaks. */
+const AGENT_BEFORE_RE = /(?:published|released|issued|posted|signed|sent)\s+by\s+(?:the\s+)?$/iu;
+/** Titles between an appositive comma and the name: "Its spokesman, Maj. Gen. Pavel Ostrik, said". */
+const APPOSITION_BEFORE_RE = /,\s(?:\p{Lu}[\p{L}]*\.?\s){0,3}$/u;
+/** Between a role after the cue and the name it introduces: "said ESEA spokesman Henrik Vos", "…director general, Vaclav Mraz". */
+const ROLE_NAME_GAP_RE = /^(?:\s+\p{Ll}[\p{L}-]*){0,2},?\s+$/u;
+/** Singular heads of unnamed sources that are one person ("a local councillor"), so "she said" may point back. */
+const PERSON_GROUP_HEAD_RE =
+  /(?:^|\s)(?:official|source|diplomat|witness|resident|analyst|expert|officer|aide|advis[eo]r|lawmaker|legislator|senator|investigator|doctor|medic|paramedic|rescuer|observer|representative|activist|organi[sz]er|insider|relative|neighbou?r|employee|worker|survivor|member|person|individual|councillor|councilor|owner|manager|woman|man|economist|researcher|scientist|engineer|shopkeeper|trader|dockworker)$/i;
 const PRONOUN_BEFORE_RE =
   /(?:^|[\s,(])(he|she|they|it)\s+(?:(?:has|had|have|also|later|then|again|would|will|further|reportedly)\s+)*$/iu;
 const PRONOUN_AFTER_RE = /^\s+(he|she)(?![\p{L}])/iu;
@@ -396,6 +447,24 @@ export function findAttribution(
   return null;
 }
 
+/**
+ * "The Calloway Port Authority put the number at 7,500 and said that …": a person or organisation
+ * opening the sentence (after an optional "The") is the subject of a later cue that has no speaker
+ * of its own. Null when the sentence opens with anything else.
+ */
+export function sentenceSubject(ctx: AttributionContext, sentenceStart: number, cue: Span): AttributionMatch | null {
+  const lead = /^\s*(?:the\s+)?/iu.exec(ctx.view.slice(sentenceStart, sentenceStart + 8))?.[0].length ?? 0;
+  const m = ctx.entities[firstMentionFrom(ctx.entities, sentenceStart + lead)];
+  if (!m || m.start !== sentenceStart + lead || m.end > cue.start) return null;
+  if ((m.type !== 'person' && m.type !== 'organization') || ctx.view.startsWith("'s", m.end)) return null;
+  return {
+    ...fromMention(m),
+    cue: ctx.view.slice(cue.start, cue.end).toLowerCase().replace(/\s+/g, ' '),
+    cueStart: cue.start,
+    cueEnd: cue.end,
+  };
+}
+
 type SpeakerShape = Omit<AttributionMatch, 'cue' | 'cueStart' | 'cueEnd'>;
 
 function fromMention(m: EntityMention): SpeakerShape {
@@ -420,12 +489,16 @@ function speakerBefore(ctx: AttributionContext, regionStart: number, cueStart: n
     const gap = view.slice(m.end, cueStart);
     if (view.startsWith("'s", m.end)) continue; // "Kestrelgrad's foreign minister said": not Kestrelgrad
     // "the mayor of Veltra said": the mention is a complement, not the subject.
-    if (OBJECT_BEFORE_RE.test(view.slice(Math.max(0, m.start - 14), m.start))) continue;
+    const left = view.slice(Math.max(0, m.start - 30), m.start);
+    if (OBJECT_BEFORE_RE.test(left.slice(-14)) && !AGENT_BEFORE_RE.test(left)) continue;
     if (GAP_BEFORE_RE.test(gap)) return fromMention(m);
-    // Name in apposition: "the army chief, Ivo Danek, said".
-    if (/^,\s*$/.test(gap) && /,\s$/.test(view.slice(Math.max(0, m.start - 2), m.start))) return fromMention(m);
+    // Name in apposition: "the army chief, Ivo Danek, said", "Its spokesman, Maj. Gen. Pavel Ostrik, said".
+    if (/^,\s*$/.test(gap) && APPOSITION_BEFORE_RE.test(left)) return fromMention(m);
   }
-  const pre = view.slice(Math.max(windowStart, cueStart - 110), cueStart);
+  let pre = view.slice(windowStart, cueStart);
+  // Never start inside a word: "…s|enior official said" would read as "enior official".
+  const cut = cueStart - pre.length;
+  if (cut > windowStart && /[\p{L}\p{N}'-]/u.test(view[cut - 1] ?? '')) pre = pre.replace(/^[^\s]*/u, '');
   const pronoun = PRONOUN_BEFORE_RE.exec(pre);
   if (pronoun) {
     const word = (pronoun[1] as string).toLowerCase();
@@ -451,7 +524,7 @@ function speakerAfter(
   const post = view.slice(cueEnd, Math.min(regionEnd, cueEnd + 160));
   const j = firstMentionFrom(entities, cueEnd);
   const next = entities[j];
-  if (next && next.end <= cueEnd + post.length && /^\s+$/.test(view.slice(cueEnd, next.start))) {
+  if (next && next.end <= cueEnd + post.length && /^\s+(?:the\s+)?$/i.test(view.slice(cueEnd, next.start))) {
     if (!view.startsWith("'s", next.end)) return fromMention(next);
   }
   if (!isAccordingTo) {
@@ -465,6 +538,15 @@ function speakerAfter(
   if (nominal) {
     const phrase = (nominal[1] as string).replace(/[\s,]+$/, '');
     const start = cueEnd + nominal[0].indexOf(nominal[1] as string);
+    // "said ESEA spokesman Henrik Vos", "said the chamber's director general, Vaclav Mraz": the name.
+    const named = entities[firstMentionFrom(entities, start + phrase.length)];
+    if (
+      named?.type === 'person' &&
+      named.end <= cueEnd + post.length &&
+      ROLE_NAME_GAP_RE.test(view.slice(start + phrase.length, named.start))
+    ) {
+      return fromMention(named);
+    }
     return nominalShape(ctx, start, start + phrase.length);
   }
   if (isAccordingTo) {
@@ -510,12 +592,14 @@ export function resolvePronoun(ctx: AttributionContext, at: number): Attribution
     best = { at: m.start, speaker: attributionOf(m) };
     break;
   }
+  // "A local councillor said … “…,” she said.": an unnamed person source nearer than any name.
+  const unnamed = earlierNominal(ctx, at, () => true, best?.at ?? -1);
+  if (unnamed) return unnamed;
   return best ? best.speaker : null;
 }
 
 function nominalShape(ctx: AttributionContext, start: number, end: number): SpeakerShape {
   const { view, entities } = ctx;
-  const phrase = ctx.text.slice(start, end);
   // The entities stage may already have linked the phrase ("the foreign minister" → a person).
   const j = firstMentionFrom(entities, start);
   for (let k = j; k < entities.length; k++) {
@@ -525,11 +609,23 @@ function nominalShape(ctx: AttributionContext, start: number, end: number): Spea
       if (m.type === 'person' || m.type === 'organization') return fromMention(m);
     }
   }
+  // "Greyline Security, the firm whose researchers first warned": the phrase is an apposition.
+  const before = entities[firstMentionFrom(entities, start) - 1];
+  if (
+    before &&
+    (before.type === 'organization' || before.type === 'person') &&
+    /^,\s*$/.test(view.slice(before.end, start)) &&
+    /^the\s/i.test(view.slice(start, end))
+  ) {
+    return { ...fromMention(before), speakerStart: start, speakerEnd: end, how: 'entity' };
+  }
   const core = view
     .slice(start, end)
     .replace(/,?\s+(?:who|familiar|close|speaking|with\s+knowledge|briefed|involved|present|not\s+authori).*$/is, '');
-  const base = { speakerStart: start, speakerEnd: end };
   const head = core.replace(/\s+of\s+.*$/is, ''); // "the mayor of Veltra" is a mayor
+  // "people familiar with the talks": without its tail, a bare "people" would say nothing.
+  const phrase = describe(ctx, start, BARE_GROUP_RE.test(head) ? end - start : core.length);
+  const base = { speakerStart: start, speakerEnd: end };
   if (DEFINITE_RE.test(core)) {
     const words = core
       .replace(DEFINITE_RE, '')
@@ -539,6 +635,8 @@ function nominalShape(ctx: AttributionContext, start: number, end: number): Spea
     if (ROLE_HEAD_RE.test(head)) {
       const person = resolveRole(ctx, words, start);
       if (person) return { ...fromMention(person), speakerStart: start, speakerEnd: end, how: 'role' };
+      const earlier = earlierUnnamed(ctx, words[words.length - 1] as string, start);
+      if (earlier) return { ...base, speaker: earlier, how: 'role', isPerson: true };
       return { ...base, speaker: { entityId: null, name: phrase }, how: 'role', isPerson: true };
     }
     if (BODY_HEAD_RE.test(head)) {
@@ -546,8 +644,102 @@ function nominalShape(ctx: AttributionContext, start: number, end: number): Spea
       if (body) return { ...fromMention(body), speakerStart: start, speakerEnd: end, how: 'body' };
       return { ...base, speaker: { entityId: null, name: phrase }, how: 'body', isPerson: false };
     }
+    // "the official said" after "A senior Valdorian security official said …": the same source.
+    if (/^the\s/i.test(core) && PERSON_GROUP_HEAD_RE.test(head)) {
+      const earlier = earlierUnnamed(ctx, head.split(/\s+/).pop() as string, start);
+      if (earlier) return { ...base, speaker: earlier, how: 'unnamed', isPerson: true };
+    }
   }
-  return { ...base, speaker: { entityId: null, name: phrase }, how: 'unnamed', isPerson: false };
+  return {
+    ...base,
+    speaker: { entityId: null, name: phrase },
+    how: 'unnamed',
+    isPerson: PERSON_GROUP_HEAD_RE.test(head),
+  };
+}
+
+/**
+ * The description as written, without its "who …" tail; a capital that only marks the start of a
+ * sentence is lowered ("Some analysts warned" → "some analysts"), a name's capital is kept
+ * ("Kestria's foreign minister").
+ */
+function describe(ctx: AttributionContext, start: number, length: number): string {
+  const words = ctx.text.slice(start, start + length).replace(/[\s,]+$/, '');
+  const first = /^[\p{L}'’-]+/u.exec(words)?.[0] ?? '';
+  if (/['’]s$/.test(first) || !/^\p{Lu}(?:\p{Ll}|$)/u.test(first)) return words;
+  const before = ctx.view.slice(Math.max(0, start - 3), start);
+  const sentenceStart = start === 0 || /(?:^|[.!?:"\n])\s*$/.test(before) || isSentenceStart(ctx, start);
+  return sentenceStart ? first.toLowerCase() + words.slice(first.length) : words;
+}
+
+function isSentenceStart(ctx: AttributionContext, at: number): boolean {
+  let lo = 0;
+  let hi = ctx.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ctx.sentences[mid] as Sentence;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return /^\s*$/.test(ctx.view.slice(s.start, at));
+  }
+  return false;
+}
+
+/**
+ * The indefinite source a definite one points back to: "A senior Valdorian security official said …
+ * “…,” the official said." Looks at the cues of the three sentences before `before`.
+ */
+function earlierUnnamed(ctx: AttributionContext, head: string, before: number): Attribution | null {
+  const found = earlierNominal(ctx, before, (name) => new RegExp(`(?:^|\\s)${escapeRe(head)}$`, 'i').test(name));
+  return found;
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Group sources whose description is their tail: "people familiar with …", "sources close to …". */
+const BARE_GROUP_RE = /^(?:(?:some|several|many|two|three|other)\s+)?(?:people|persons?|sources?|individuals?)$/i;
+
+/** How many sentences back an unnamed person source may be picked up by "the official" or "she". */
+const NOMINAL_LOOKBACK_SENTENCES = 3;
+
+/**
+ * The latest indefinite nominal person source ("a local councillor said", "One official, who …,
+ * said") before `before`, within `NOMINAL_LOOKBACK_SENTENCES`, whose core words pass `accept`.
+ */
+function earlierNominal(
+  ctx: AttributionContext,
+  before: number,
+  accept: (core: string) => boolean,
+  after = -1,
+): Attribution | null {
+  const { view, sentences } = ctx;
+  let si = sentences.length - 1;
+  while (si >= 0 && (sentences[si] as Sentence).start > before) si--;
+  const from = Math.max(
+    after,
+    (sentences[Math.max(0, si - NOMINAL_LOOKBACK_SENTENCES)] as Sentence | undefined)?.start ?? 0,
+  );
+  const cues = findCues(ctx, from, before, ctx.quoted);
+  for (let i = cues.length - 1; i >= 0; i--) {
+    const cue = cues[i] as Span;
+    const pre = view.slice(Math.max(from, cue.start - 110), cue.start);
+    const m = HEAD_ANY_RE.test(pre) ? NOMINAL_BEFORE_RE.exec(pre) : null;
+    if (!m) continue;
+    const phrase = m[1] as string;
+    if (!/^(?:a|an|one)\s/i.test(phrase)) continue;
+    const start = cue.start - pre.length + (m.index ?? 0) + m[0].indexOf(phrase);
+    const core = phrase.replace(
+      /,?\s+(?:who|familiar|close|speaking|with\s+knowledge|briefed|involved|present|not\s+authori).*$/is,
+      '',
+    );
+    const head = core.replace(/\s+of\s+.*$/is, '');
+    if (!PERSON_GROUP_HEAD_RE.test(head) && !ROLE_HEAD_RE.test(head)) continue;
+    if (!accept(head)) continue;
+    return { entityId: null, name: describe(ctx, start, core.length) };
+  }
+  return null;
 }
 
 /**
@@ -580,14 +772,44 @@ function resolveRole(ctx: AttributionContext, words: string[], before: number): 
   return null;
 }
 
+/** Body words and the organisation-name words that may stand for them ("the union" → "… Federation"). */
+const BODY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  union: ['union', 'federation', 'workers', 'confederation'],
+  regulator: ['authority', 'commission', 'office', 'regulator', 'agency', 'inspectorate'],
+  watchdog: ['authority', 'commission', 'office', 'regulator', 'agency', 'inspectorate'],
+  authority: ['authority'],
+  chamber: ['chamber'],
+};
+
+/** "the company", "the firm", "the group", "the operator": a business, not a public body. */
+const BUSINESS_WORDS: ReadonlySet<string> = new Set(['company', 'firm', 'group', 'operator']);
+
+/** Last words of organisation names that are no business ("the company" never means a ministry). */
+const PUBLIC_BODY_RE =
+  /(?:ministry|department|agency|authority|office|commission|council|committee|court|parliament|assembly|senate|congress|police|army|forces|nations|union|federation|association|institute|university|college|school|hospital|government|party|cross|crescent|organi[sz]ation|bank|fund|protection|chamber|post|herald|times|news|press|daily|ledger|digest|voice)$/i;
+
 /** An earlier organisation mention whose name holds every word of "the defence ministry". */
 function resolveBody(ctx: AttributionContext, words: string[], before: number): EntityMention | null {
   const wanted = words.filter((w) => !w.endsWith("'s") && w !== 'of' && w !== 'the');
+  const head = wanted[wanted.length - 1] ?? '';
+  const business = wanted.length === 1 && BUSINESS_WORDS.has(head);
+  const synonyms = wanted.length === 1 ? BODY_SYNONYMS[head] : undefined;
+  const counts = new Map<string, { n: number; m: EntityMention }>();
   for (let i = firstMentionFrom(ctx.entities, before) - 1; i >= 0; i--) {
     const m = ctx.entities[i] as EntityMention;
     if (m.type !== 'organization') continue;
     const name = `${m.name} ${m.text}`.toLowerCase();
     if (wanted.every((w) => name.includes(w.replace(/s$/, '')))) return m;
+    if (synonyms?.some((w) => new RegExp(`\\b${w}\\b`).test(name))) return m;
+    if (business && !PUBLIC_BODY_RE.test(m.name)) {
+      const seen = counts.get(m.entityId);
+      if (seen) seen.n++;
+      else counts.set(m.entityId, { n: 1, m });
+    }
   }
-  return null;
+  // "The company said": the business the article names most often before it (its subject), the
+  // latest one on a tie.
+  let pick: { n: number; m: EntityMention } | undefined;
+  for (const c of counts.values()) if (!pick || c.n > pick.n) pick = c;
+  return pick?.m ?? null;
 }

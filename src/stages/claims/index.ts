@@ -31,9 +31,12 @@
  */
 import {
   type AttributionContext,
+  type AttributionMatch,
   createAttributionContext,
   findAttribution,
+  findCues,
   HEDGE_RE,
+  sentenceSubject,
 } from '../../core/attribution.js';
 import type { Attribution, ClaimItem, QuoteItem } from '../../core/doc.js';
 import type { Span } from '../../core/span.js';
@@ -155,7 +158,52 @@ const LEXICON = new Set([
   'journalists',
   'members',
   'votes',
+  'customers',
+  'users',
+  'accounts',
+  'subscribers',
+  'complaints',
+  'claims',
+  'vessels',
+  'boats',
+  'rescuers',
+  'strikers',
+  'dockworkers',
+  'employees',
+  'staff',
+  'servicemen',
+  'units',
+  'brigades',
+  'battalions',
+  'divisions',
+  'regiments',
+  'squadrons',
+  'warships',
+  'submarines',
+  'missing',
+  'shelters',
+  'deaths',
+  'injured',
+  'displaced',
 ]);
+
+/**
+ * Below this, a count written in words ("two neighbours", "four digits", "three ports") is prose,
+ * not a claim, unless it counts an outcome; below it a count of a noun outside the lexicon ("7
+ * gadgets", "3 articles a month") is page chrome or prose too. Ten is where AP style starts writing
+ * numbers in figures, so a spelled-out number below it is the ordinary, unremarkable case.
+ */
+const SMALL_COUNT = 10;
+/** Units that stay claims at any size: a death toll of two is news. */
+const OUTCOME_UNITS: ReadonlySet<string> = new Set([
+  'deaths',
+  'injured',
+  'displaced',
+  'missing',
+  'hostages',
+  'arrests',
+]);
+const SPELLED_RE = /^[\p{L}]/u;
 
 /** Words that end the noun-phrase scan after a number. */
 const FUNCTION_WORDS = new Set([
@@ -299,7 +347,7 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
   actx.speakers.sort((a, b) => a.at - b.at);
   const chromeCache = new Map<number, boolean>();
   // Claims outside quotes share their sentence's attribution: look it up once per sentence.
-  const sentenceClaimant = new Map<number, Attribution | null>();
+  const sentenceClaimant = new Map<number, AttributionMatch | null>();
 
   for (const n of findNumbers(view)) {
     const si = sentenceAt(sentences, n.numberStart);
@@ -312,8 +360,9 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
     if (isChrome || isNotAClaim(view, n)) continue;
     if (entities.some((e) => e.start < n.numberEnd && n.numberStart < e.end)) continue;
 
-    const counted = n.unit ? { unit: n.unit, end: n.end } : countedNoun(view, n, sentence.start);
+    const counted = n.unit ? { unit: n.unit, end: n.end, lexicon: true } : countedNoun(view, n, sentence.start);
     if (!counted) continue;
+    if (!n.unit && isSmallTalk(view, n, counted)) continue;
     const end = counted.end;
     const rule =
       n.valueMax !== undefined && !n.isVague
@@ -339,6 +388,19 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
     });
   }
   return out;
+}
+
+/**
+ * "two neighbours", "four digits", "7 gadgets": a small count that carries no news. Below
+ * `SMALL_COUNT` a claim needs a counted noun of the lexicon (troops, tanks, ships…) and, written in
+ * words, something else than a handful of people. Kept anyway: outcomes ("two people were
+ * killed"), approximations ("at least two") and ranges.
+ */
+function isSmallTalk(view: string, n: NumberMatch, counted: { unit: string; lexicon: boolean }): boolean {
+  if (n.valueMax !== undefined || n.value >= SMALL_COUNT || n.approx || OUTCOME_UNITS.has(counted.unit)) return false;
+  if (!counted.lexicon) return true;
+  // "two people who have seen it": a handful of people, in words, is prose; "three cruise ships" is not.
+  return SPELLED_RE.test(view.slice(n.numberStart, n.numberEnd)) && PEOPLE.has(counted.unit);
 }
 
 /** Dates, years, times, ages, ordinals, phone and street numbers, "Brigade 41". */
@@ -368,7 +430,11 @@ function isNotAClaim(view: string, n: NumberMatch): boolean {
 }
 
 /** The counted noun after a number: "40,000 troops", "55,000 heavily armed soldiers", "40 people were killed". */
-function countedNoun(view: string, n: NumberMatch, sentenceStart: number): { unit: string; end: number } | null {
+function countedNoun(
+  view: string,
+  n: NumberMatch,
+  sentenceStart: number,
+): { unit: string; end: number; lexicon: boolean } | null {
   let at = n.end;
   if (n.isVague) {
     const of = /^\s+of(?:\s+the)?(?=\s)/iu.exec(view.slice(at, at + 12));
@@ -382,18 +448,22 @@ function countedNoun(view: string, n: NumberMatch, sentenceStart: number): { uni
     const word = (w[1] as string).toLowerCase();
     const wordEnd = pos + w[0].length;
     if (FUNCTION_WORDS.has(word)) break;
-    if (LEXICON.has(word)) return withOutcome(view, n, UNIT_SYNONYMS[word] ?? word, wordEnd);
+    if (LEXICON.has(word)) {
+      // "15,000 service members" are troops.
+      const unit = word === 'members' && /service\s+$/i.test(view.slice(pos - 10, pos + 1)) ? 'troops' : word;
+      return { ...withOutcome(view, n, UNIT_SYNONYMS[unit] ?? unit, wordEnd), lexicon: true };
+    }
     if (i === 0 && /^[a-z][a-z-]{2,}s$/.test(w[1] as string) && !NOT_COUNTED.has(word) && !/ss$/.test(word)) {
       // Not in the lexicon but a plain lower-case plural right after the number: "300 ambulances".
       const next = WORD_RE.exec(view.slice(wordEnd, wordEnd + 40));
       const nextWord = next ? (next[1] as string).toLowerCase() : '';
-      if (!LEXICON.has(nextWord)) return withOutcome(view, n, word, wordEnd);
+      if (!LEXICON.has(nextWord)) return { ...withOutcome(view, n, word, wordEnd), lexicon: false };
     }
     pos = wordEnd;
   }
   // "the death toll rose to 212": the noun came first.
   if (!n.isVague && DEATH_TOLL_RE.test(view.slice(Math.max(sentenceStart, n.start - 60), n.start))) {
-    return { unit: 'deaths', end: n.end };
+    return { unit: 'deaths', end: n.end, lexicon: true };
   }
   return null;
 }
@@ -410,6 +480,19 @@ function withOutcome(view: string, n: NumberMatch, unit: string, end: number): {
   return { unit, end };
 }
 
+/** Right before a later speaker: its cue sits in a clause of its own ("…, after prosecutors said"). */
+const SUBORDINATE_RE =
+  /(?<![\p{L}])(?:after|as|when|while|because|since|before|until|although|though|that|which)\s+(?:the\s+)?$/iu;
+
+/** A comma and a conjunction opening a clause with its own subject ("…, as images showed …"). */
+const CLAUSE_BREAK_RE = /,\s+(?:which|as|while|after|when|because|although|though)\s+(?!of\s)/iu;
+
+/** After a cue, a new clause with its own subject (a relative "which" still belongs to the speaker). */
+const AFTER_CUE_BREAK_RE = /,\s+(?:as|while|when|because|although|though)\s+(?!of\s)/iu;
+/** What may follow a cue that closes its sentence: "…, officials said on Monday." */
+const CLOSING_CUE_RE =
+  /^\s*(?:(?:late\s+|early\s+)?on\s+\p{Lu}\p{L}+|yesterday|today|last\s+\p{L}+|in\s+a\s+statement)?\s*[.!?"'”)]*\s*$/u;
+
 /** Quote speaker, else the sentence's attribution, else a previous sentence ending with a colon. */
 function claimantOf(
   actx: AttributionContext,
@@ -417,29 +500,62 @@ function claimantOf(
   si: number,
   direct: readonly QuoteItem[],
   all: readonly QuoteItem[],
-  cache: Map<number, Attribution | null>,
+  cache: Map<number, AttributionMatch | null>,
 ): Attribution | null {
   const inQuote = direct.find((q) => q.start <= span.start && span.end <= q.end);
   if (inQuote) return inQuote.speaker;
   const inReported = all.find((q) => q.prov.rule === 'quotes/indirect' && q.start <= span.start && span.end <= q.end);
   if (inReported?.speaker) return inReported.speaker;
-  const cached = cache.get(si);
-  if (cached !== undefined) return cached;
-  const found = sentenceClaimant(actx, si);
-  cache.set(si, found);
-  return found;
+  let found = cache.get(si);
+  if (found === undefined) {
+    found = sentenceClaimant(actx, si);
+    cache.set(si, found);
+  }
+  if (!found?.speaker) return null;
+  // "Greta Holm told hundreds of workers": the number is the audience, nobody's claim.
+  if (
+    /^tell|^told/.test(found.cue) &&
+    span.start >= found.cueEnd &&
+    /^\s*$/.test(actx.view.slice(found.cueEnd, span.start))
+  )
+    return null;
+  // "The stock closed at 38.20 valdors, after prosecutors said …": the speaker's clause is another one.
+  if (span.end <= found.speakerStart && SUBORDINATE_RE.test(actx.view.slice(span.end, found.speakerStart))) return null;
+  // "fell 14%, …, which has killed 31 people according to the ministry": "according to" attaches
+  // to its own clause only.
+  if (
+    span.end <= found.cueStart &&
+    found.cue === 'according to' &&
+    CLAUSE_BREAK_RE.test(actx.view.slice(span.end, found.cueStart))
+  )
+    return null;
+  // "fell 4.5%, while the supermarket chain, Hemkop Group, warned that …": a cue inside the
+  // sentence governs its own clause; only a closing "…, officials said." covers the whole sentence.
+  if (
+    span.end <= found.speakerStart &&
+    CLAUSE_BREAK_RE.test(actx.view.slice(span.end, found.speakerStart)) &&
+    !CLOSING_CUE_RE.test(actx.view.slice(found.cueEnd, actx.sentences[si]?.end ?? found.cueEnd))
+  )
+    return null;
+  // "X accused Kestria of …, as satellite images showed tens of thousands of troops": a new clause.
+  if (span.start >= found.cueEnd && AFTER_CUE_BREAK_RE.test(actx.view.slice(found.cueEnd, span.start))) return null;
+  return found.speaker;
 }
 
-function sentenceClaimant(actx: AttributionContext, si: number): Attribution | null {
+function sentenceClaimant(actx: AttributionContext, si: number): AttributionMatch | null {
   const sentence = actx.sentences[si];
   if (!sentence) return null;
   const here = findAttribution(actx, sentence.start, sentence.end, 'first', actx.quoted);
-  if (here) return here.speaker;
+  if (here) return here;
   const before = actx.sentences[si - 1];
   if (before && /:\s*$/.test(actx.view.slice(before.start, before.end))) {
-    return findAttribution(actx, before.start, before.end, 'last', actx.quoted)?.speaker ?? null;
+    const colon = findAttribution(actx, before.start, before.end, 'last', actx.quoted);
+    // Positions of the previous sentence: the claim is neither right after its cue nor before it.
+    if (colon) return { ...colon, cueEnd: -1, speakerStart: -1 };
   }
-  return null;
+  // "The Ministry of Defence … rejected …, stating that fewer than 15,000 …": the sentence subject.
+  const cue = findCues(actx, sentence.start, sentence.end, actx.quoted)[0];
+  return cue ? sentenceSubject(actx, sentence.start, cue) : null;
 }
 
 /** The claims stage: runs after `sentences`, `entities` and `quotes`. */

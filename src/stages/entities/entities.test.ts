@@ -356,4 +356,137 @@ describe('entities stage', () => {
       expect(items.map((e) => e.text)).toEqual(['WHO']);
     });
   });
+
+  describe('organisations, places and countries that look like two-word names', () => {
+    // [label, fixture, surface, type, name]
+    const typed: Array<[string, string, string, EntityMention['type'], string]> = [
+      [
+        'plural possessive inside an organisation name',
+        "Talks with the Harbour Pilots' Association (HPA) broke down on Sunday, the pilots said.",
+        "Harbour Pilots' Association",
+        'organization',
+        "Harbour Pilots' Association",
+      ],
+      [
+        'business head word',
+        'Researchers at Tallow Security said the data was genuine.',
+        'Tallow Security',
+        'organization',
+        'Tallow Security',
+      ],
+      [
+        'publication head word',
+        'She told the Riverside Ledger on Monday that she would stay.',
+        'Riverside Ledger',
+        'organization',
+        'Riverside Ledger',
+      ],
+      [
+        '"for" after an organisation head',
+        'The Norland Office for Consumer Rights said it had received complaints.',
+        'Norland Office for Consumer Rights',
+        'organization',
+        'Norland Office for Consumer Rights',
+      ],
+      [
+        'organisation head before "of" inside the run',
+        'The Norland Chamber of Commerce estimated the losses at once.',
+        'Norland Chamber of Commerce',
+        'organization',
+        'Norland Chamber of Commerce',
+      ],
+      [
+        'shares in a company are no place',
+        'Shares in Brackwater fell 9% in early trading.',
+        'Brackwater',
+        'organization',
+        'Brackwater',
+      ],
+      [
+        'single institution word',
+        'Parliament voted on Monday to open an inquiry.',
+        'Parliament',
+        'organization',
+        'Parliament',
+      ],
+      [
+        '"the X dam" is a place',
+        'Villages below the Lower Tarn dam were evacuated overnight.',
+        'Lower Tarn',
+        'place',
+        'Lower Tarn',
+      ],
+      [
+        'a name listed with places',
+        'Families fled from Oskel, Dunmore Bay and Pell Reach and other villages, officials in Oskel said.',
+        'Pell Reach',
+        'place',
+        'Pell Reach',
+      ],
+      [
+        'a terminal is a place',
+        'Erik Dahl, a crane driver at the West Terminal, said pay was too low.',
+        'West Terminal',
+        'place',
+        'West Terminal',
+      ],
+      [
+        'a country named as an adjective',
+        "Troops gathered in Norland. The Norland government and Norland's central bank declined to comment.",
+        'Norland',
+        'country',
+        'Norland',
+      ],
+    ];
+    it.each(typed)('%s', (_label, text, surface, type, name) => {
+      const e = one(text, run(text), surface);
+      expect(e.type).toBe(type);
+      expect(e.name).toBe(name);
+    });
+
+    it('an exercise or a newsletter is no person', () => {
+      const text = 'The drills, codenamed “Northern Shield 2026”, end on Friday. Sign up for Markets Close.';
+      const persons = run(text).filter((e) => e.type === 'person');
+      expect(persons).toEqual([]);
+    });
+
+    it('a demonym before a place noun + "of" is the country', () => {
+      const text = 'Tanks were seen near the Tarskian town of Lirov. Tarskia denied it. Tarskia has 20,000 troops.';
+      const items = run(text);
+      expect(one(text, items, 'Tarskian').entityId).toBe('country:tarskia');
+      const counterpart = 'Wren met his Tarskian counterpart Ola Berg. Tarskia said little.';
+      expect(one(counterpart, run(counterpart), 'Tarskian').entityId).toBe('country:tarskia');
+    });
+
+    it('a title word after a modal is a verb', () => {
+      const text = 'Officials said Norland would judge Tarskia by its actions. Tarskia has denied it.';
+      const items = run(text);
+      expect(items.filter((e) => e.type === 'person')).toEqual([]);
+    });
+
+    it('stacked abbreviated titles and a capital title after a lower-case one stay out of the name', () => {
+      const text = 'Its spokesman, Maj. Gen. Pavel Ostrow, said so. Ministry spokesperson Colonel Ilse Marek agreed.';
+      const items = run(text);
+      expect(one(text, items, 'Pavel Ostrow').name).toBe('Pavel Ostrow');
+      expect(one(text, items, 'Ilse Marek').name).toBe('Ilse Marek');
+    });
+
+    it('an occupation before a name is a title, not part of the name', () => {
+      const text = 'Shopkeeper Dorota Palek, 63, said the village was empty.';
+      expect(one(text, run(text), 'Dorota Palek').name).toBe('Dorota Palek');
+    });
+
+    it('a business short name links to the full name', () => {
+      const text = 'Brackwater Systems disclosed a breach. Quillby warned. Brackwater said it was sorry.';
+      const items = run(text);
+      expect(one(text, items, 'Brackwater').entityId).toBe('organization:brackwater-systems');
+    });
+
+    it('keeps real given name + surname pairs as persons', () => {
+      const text = 'Marta Lindgren and Piet Aalders spoke. The mayor of Oskel, Hilde Varn, said no.';
+      const items = run(text);
+      for (const name of ['Marta Lindgren', 'Piet Aalders', 'Hilde Varn'])
+        expect(one(text, items, name).type).toBe('person');
+    });
+  });
 });

@@ -284,7 +284,10 @@ export const TITLE_HEADS: ReadonlySet<string> = new Set(
     'pope cardinal bishop archbishop rabbi imam ayatollah rev reverend spokesman spokeswoman ' +
     'spokesperson ambassador envoy ceo cfo chairman chairwoman chairperson director commissioner ' +
     'inspector superintendent supt prosecutor coach executive leader speaker sultan emir chief ' +
-    'president elect vice'
+    'president elect vice ' +
+    // Occupations written before a name like a title ("shopkeeper Dorota Palic", "Lawyer Dominik Saar").
+    'shopkeeper farmer teacher lawyer attorney analyst economist researcher activist resident nurse ' +
+    'doctor student partner pensioner fisherman driver mechanic engineer'
   ).split(/\s+/),
 );
 
@@ -319,7 +322,10 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
     'brigade brigades battalion regiment division command hospital school church club board exchange ' +
     'secretariat tribunal cabinet government administration directorate society trust partners systems ' +
     'technologies motors labs media press broadcasting telecom petroleum mining consortium cartel ' +
-    'militia gendarmerie guards marines corps institution observatory'
+    'militia gendarmerie guards marines corps institution observatory chamber security capital ' +
+    'markets energy ' +
+    // Publication names: "Coastline Daily", "Global Ledger", "WorldWire Digest", "Kestria Daily Voice".
+    'daily weekly ledger digest briefing voice chronicle observer courier'
   ).split(/\s+/),
 );
 
@@ -330,12 +336,14 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
     'avenue road square bridge district region county airport harbour harbor dam oblast desert plain ' +
     'plains hills peninsula coast canal pass plateau highlands basin delta forest camp base station ' +
     'prefecture territory governorate heights corridor crossing city town village port gulf cape ' +
-    'park reservoir falls glacier archipelago'
+    'park reservoir falls glacier archipelago terminal'
   ).split(/\s+/),
 );
 
 /** First words that make a run a place: "Mount Arvel", "Lake Tarn", "Port Selwyn". */
-export const PLACE_PREFIXES: ReadonlySet<string> = new Set('mount mt lake port fort cape gulf isle'.split(' '));
+export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
+  'mount mt lake port fort cape gulf isle upper lower'.split(' '),
+);
 
 /** Last words that make a run a country: "the Kestrel Republic", "Republic of Valdoria". */
 export const COUNTRY_HEADS: ReadonlySet<string> = new Set(
@@ -344,7 +352,7 @@ export const COUNTRY_HEADS: ReadonlySet<string> = new Set(
 
 /** Lower-case words after a name that make it a place: "Orlav province", "the Drava river". */
 export const PLACE_NEXT: ReadonlySet<string> = new Set(
-  'province river region district county city town village valley mountains lake island prefecture oblast border'.split(
+  'province river region district county city town village valley mountains lake island prefecture oblast border dam reservoir bridge airport harbour harbor canal'.split(
     ' ',
   ),
 );
@@ -389,14 +397,14 @@ export const PLACE_OF_WORDS: ReadonlySet<string> = new Set(
 
 /** Words after "X's" that make X a country: "Valdoria's government", "Valdoria's foreign ministry". */
 export const COUNTRY_POSSESSED: ReadonlySet<string> = new Set(
-  'government president army military parliament capital economy border borders navy air embassy ambassador currency central ruling national foreign defence defense prime'.split(
+  'government president army military parliament capital economy border borders navy air embassy ambassador currency central ruling national foreign defence defense prime trade exports imports regulator watchdog ports'.split(
     ' ',
   ),
 );
 
 /** Lower-case nouns after a demonym: "Valdorian troops", "Kestrel officials". */
 export const DEMONYM_NEXT: ReadonlySet<string> = new Set(
-  'troops forces soldiers officials official government authorities army military police navy president minister ministry people citizens nationals diplomats diplomat border media state territory side delegation negotiators leaders leader lawmakers economy'.split(
+  'troops forces soldiers officials official government authorities army military police navy president minister ministry people citizens nationals diplomats diplomat border media state territory side delegation negotiators leaders leader lawmakers economy counterpart counterparts regulator embassy language'.split(
     ' ',
   ),
 );
@@ -427,7 +435,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'today tomorrow yesterday tonight morning afternoon evening night week month year ' +
     'read share click subscribe follow advertisement photo photos video videos watch related more sign ' +
     'log copyright updated published editing reporting breaking live comments comment email print ' +
-    'facebook twitter whatsapp linkedin instagram telegram newsletter menu search login ' +
+    'facebook twitter whatsapp linkedin instagram telegram newsletter menu search login get join download listen ' +
     'christmas easter ramadan eid'
   ).split(/\s+/),
 );

@@ -38,7 +38,7 @@ export function findEntities(
   tokens = tokenize(text),
 ): Draft<EntityMention>[] {
   const toks = prepareTokens(text, tokens, sentences);
-  return resolve(recognize(text, toks, sentences));
+  return resolve(recognize(text, toks, sentences), text);
 }
 
 /** The `entities` stage: see the module comment for rules and limits. */

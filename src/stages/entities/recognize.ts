@@ -209,10 +209,19 @@ function makeTok(start: number, text: string, glued: boolean): Tok {
   return { start, end: start + t.length, text: t, fold, shape, lineFirst: false, poss, glued, sent: 0 };
 }
 
+/** `'` glued to a capitalised plural and followed by an organisation head: "Consumers' Association". */
+function isPluralPossessiveMark(token: Token, prev: Tok | undefined, next: Token | undefined): boolean {
+  if (token.text !== "'" && token.text !== '\u2019') return false;
+  if (!prev || !next || prev.end !== token.start || next.start !== token.end + 1) return false;
+  if ((prev.shape !== 'cap' && prev.shape !== 'upper') || !/s$/i.test(prev.text)) return false;
+  return shapeOf(next.text) === 'cap' && ORG_HEADS.has(cachedFold(next.text));
+}
+
 /** Recognizer tokens from the `tokens` layer: split glue, cut possessives, mark sentence starts. */
 export function prepareTokens(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Tok[] {
   const out: Tok[] = [];
-  for (const token of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k] as Token;
     const dot = token.text.includes('.') ? DOT_GLUED_RE.exec(token.text) : null;
     if (dot) {
       const left = dot[1] as string;
@@ -228,6 +237,9 @@ export function prepareTokens(text: string, tokens: readonly Token[], sentences:
       out.push(makeTok(token.start + left.length, glued[2] as string, true));
       continue;
     }
+    // "United Port Workers' Federation": a plural possessive inside an organisation name. The
+    // apostrophe is dropped from the recognizer's tokens so the capitalised run goes on.
+    if (isPluralPossessiveMark(token, out[out.length - 1], tokens[k + 1])) continue;
     out.push(makeTok(token.start, token.text, false));
   }
   let s = 0;
@@ -311,6 +323,33 @@ const LOWER_TITLE_AMBIGUOUS = new Set([
   'mlle',
 ]);
 
+/** Single capitalised words that name one national institution: "Parliament voted", "the Senate". */
+const INSTITUTIONS: ReadonlySet<string> = new Set('parliament senate congress cabinet presidency judiciary'.split(' '));
+
+/** Nouns after a bare country name used as an adjective: "his Estmark counterpart", "the Estmark regulator". */
+const COUNTRY_NEXT: ReadonlySet<string> = new Set(
+  'government counterpart regulator authorities parliament embassy economy army navy'.split(' '),
+);
+
+/** "shares in X", "a stake in X": X is a company, not a place. */
+const HOLDING_NOUNS: ReadonlySet<string> = new Set(
+  'shares share stake stakes investors investment investments holding holdings confidence'.split(' '),
+);
+
+/**
+ * A demonym-shaped word before a noun it qualifies: "Valdorian troops", "his Kestrian counterpart",
+ * "the Kestrian town of Lirovo" (a place noun followed by "of" names the place after it).
+ */
+function isDemonymBefore(words: number, nextLower: string, fold: string, afterNext: string): boolean {
+  if (words !== 1 || nextLower === '' || !DEMONYM_SHAPE_RE.test(fold)) return false;
+  return DEMONYM_NEXT.has(nextLower) || (PLACE_NEXT.has(nextLower) && afterNext === 'of');
+}
+
+/** Words after which a title word is a verb: "would judge Kestria", "to head the team". */
+const VERB_BEFORE: ReadonlySet<string> = new Set(
+  'to would will could should can cannot may might must shall did does do not never'.split(' '),
+);
+
 /** A stopword in capitals is still a name when it is a known acronym ("WHO"). */
 const isStop = (t: Tok): boolean => STOPWORDS.has(t.fold) && !(t.shape === 'upper' && GAZ_ACRONYMS.has(t.text));
 
@@ -347,7 +386,13 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       const head = parts[parts.length - 1] as string;
       if (TITLE_HEADS.has(head) && !(lower && LOWER_TITLE_AMBIGUOUS.has(head))) {
         end = q + 1;
-        if (TITLE_ABBREVIATIONS.has(head) && toks[q + 1]?.text === '.' && joined(q)) end = q + 2;
+        if (TITLE_ABBREVIATIONS.has(head) && toks[q + 1]?.text === '.' && joined(q)) {
+          // "Maj. Gen. Pavel Ostrik": an abbreviated title may be followed by another one.
+          end = q + 2;
+          if (!joined(q + 1)) break;
+          q += 2;
+          continue;
+        }
       }
       if (!joined(q)) break;
       q++;
@@ -464,6 +509,9 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
         ? next.fold
         : '';
     const hasOf = span.includes(' of ');
+    // The word before "of" inside the run: "Valdorian Chamber of Commerce" → "chamber".
+    let ofHead = '';
+    for (let q = a + 1; hasOf && q < b; q++) if ((toks[q] as Tok).fold === 'of') ofHead = (toks[q - 1] as Tok).fold;
     const c: Candidate = {
       start: first.start,
       end: last.end,
@@ -488,7 +536,9 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       set('person', title.honorific ? 6 : 5, title.honorific ? 'entities/honorific' : 'entities/title-cue');
       c.title = title;
     } else if (words >= 2 && ORG_HEADS.has(last.fold)) set('organization', 5, 'entities/org-cue');
-    else if (hasOf && ORG_HEADS.has(first.fold)) set('organization', 5, 'entities/org-cue');
+    else if (hasOf && (ORG_HEADS.has(first.fold) || ORG_HEADS.has(ofHead))) set('organization', 5, 'entities/org-cue');
+    // The run only holds "for" after an organisation head ("Office for Personal Data Protection").
+    else if (span.includes(' for ')) set('organization', 5, 'entities/org-cue');
     else if (words >= 2 && (COUNTRY_HEADS.has(last.fold) || (hasOf && COUNTRY_HEADS.has(first.fold))))
       set('country', 5, 'entities/country-cue');
     else if (
@@ -496,14 +546,19 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       (PLACE_HEADS.has(last.fold) || PLACE_PREFIXES.has(first.fold) || (hasOf && OF_HEADS.has(first.fold)))
     )
       set('place', 5, 'entities/place-cue');
+    else if (words === 1 && INSTITUTIONS.has(last.fold)) set('organization', 4, 'entities/org-cue');
+    else if (isDemonymBefore(words, nextLower, last.fold, nextLower ? (toks[b + 1]?.fold ?? '') : '')) {
+      // "the Valdorian border": a demonym, not a place called "Valdorian".
+      set('other', 3, 'entities/demonym');
+      c.demonym = true;
+    } else if (words === 1 && COUNTRY_NEXT.has(nextLower)) set('country', 3, 'entities/country-context');
     else if (nextLower && PLACE_NEXT.has(nextLower)) set('place', 4, 'entities/place-cue');
     else if (prev1 === 'of' && COUNTRY_OF_WORDS.has(prev2)) set('country', 4, 'entities/country-context');
     else if (prev1 === 'of' && PLACE_OF_WORDS.has(prev2)) set('place', 4, 'entities/place-context');
-    else if (last.poss && nextLower && COUNTRY_POSSESSED.has(nextLower)) set('country', 3, 'entities/country-context');
-    else if (words === 1 && nextLower && DEMONYM_NEXT.has(nextLower) && DEMONYM_SHAPE_RE.test(last.fold)) {
-      set('other', 3, 'entities/demonym');
-      c.demonym = true;
-    } else if (PLACE_PREPOSITIONS.has(prep)) set('place', 3, 'entities/place-preposition');
+    // Stronger than a place preposition: a country is a place, "X's central bank" says which kind.
+    else if (last.poss && nextLower && COUNTRY_POSSESSED.has(nextLower)) set('country', 4, 'entities/country-context');
+    else if (prev1 === 'in' && HOLDING_NOUNS.has(prev2)) set('organization', 3, 'entities/org-context');
+    else if (PLACE_PREPOSITIONS.has(prep)) set('place', 3, 'entities/place-preposition');
     else if (words === 1 && COUNTRY_SUFFIX_RE.test(last.fold)) set('country', 2, 'entities/country-suffix');
     else if (words === 1 && PLACE_SUFFIX_RE.test(last.fold)) set('place', 2, 'entities/place-suffix');
     else if (words === 1 && WEAK_PLACE_PREPOSITIONS.has(prep)) set('place', 1, 'entities/place-preposition');
@@ -548,7 +603,8 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
     if (covered.has(i)) continue;
     if (t.shape === 'lower') {
       // A lower-case title right before a name: "said foreign minister Tomasz Wrenik".
-      if (TITLE_HEADS.has(t.fold) || TITLE_MODIFIERS.has(t.fold)) {
+      // Not after a modal or "to": "would judge Kestria", "to head Valdoria's team" are verbs.
+      if ((TITLE_HEADS.has(t.fold) || TITLE_MODIFIERS.has(t.fold)) && !VERB_BEFORE.has(wordBefore(i, 1))) {
         const end = titleAt(i, toks.length, true);
         if (end > 0) {
           const after = toks[end];
@@ -613,7 +669,9 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       pending = -1;
     };
     if (title) {
-      emitSegment(p, j, title);
+      // "spokesperson Colonel Ilse Marovna": a capitalised title right after a lower-case one.
+      const capEnd = titleAt(p, j, false);
+      emitSegment(capEnd > 0 && capEnd < j ? capEnd : p, j, title);
       i = j - 1;
       continue;
     }
@@ -706,7 +764,8 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
           j++;
           continue;
         }
-        if (u.fold === 'of' && OF_HEADS.has(prev.fold)) {
+        // "Bank of Valdoria"; "Office for Personal Data Protection" (only after organisation heads).
+        if ((u.fold === 'of' && OF_HEADS.has(prev.fold)) || (u.fold === 'for' && ORG_HEADS.has(prev.fold))) {
           if (isNameTok(next)) {
             j++;
             continue;

@@ -35,9 +35,10 @@ interface Resolved {
 const CONFIDENCE = [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.9, 0.9, 0.9, 0.95];
 const OF_ALIAS_RE = /^\S+\s+of\s+(?:the\s+)?(.+)$/;
 const MAX_NAME_WORDS = 5;
+const DEMONYM_SHAPE_RE = /(?:ian|ean|an|ese|ish|i)$/;
 
 /** Turn candidates into entity mentions: one type per name, linked names, role references. */
-export function resolve(rec: Recognized): Mention[] {
+export function resolve(rec: Recognized, text = ''): Mention[] {
   const cands = [...rec.candidates].sort((a, b) => a.start - b.start);
   const votes = new Map<string, Vote>();
   const occurrences = new Map<string, { total: number; mid: number }>();
@@ -67,7 +68,9 @@ export function resolve(rec: Recognized): Mention[] {
   // Demonyms of names present in the article: "Valdorian" → "Valdoria" is a country.
   const demonymBase = new Map<Candidate, string>();
   for (const c of cands) {
-    if (c.fixed || c.words !== 1 || !(c.demonym || c.type === null)) continue;
+    // Also a weak place ("the Kestrian town of Lirovo", "in the Kestrian language") whose base is here.
+    const weakPlace = c.type === 'place' && c.strength <= 4 && DEMONYM_SHAPE_RE.test(c.key);
+    if (c.fixed || c.words !== 1 || !(c.demonym || c.type === null || weakPlace)) continue;
     for (const base of demonymBases(c.key)) {
       if (base === c.key || !occurrences.has(base)) continue;
       const t = votes.get(base)?.type;
@@ -80,15 +83,29 @@ export function resolve(rec: Recognized): Mention[] {
 
   // 3. Types, multi-word names first.
   const typed = new Map<Candidate, { type: EntityType; strength: number; rule: string }>();
+  const shortName = new Map<Candidate, Candidate>();
   const persons: Candidate[] = [];
   for (const c of cands) {
     if (c.fixed || c.words < 2) continue;
     const v = votes.get(c.key);
     if (v) typed.set(c, { type: v.type, strength: v.strength, rule: c.type === v.type ? c.rule : 'entities/repeat' });
-    else if (!c.titleCase && !c.acronym && c.words <= MAX_NAME_WORDS && isNameShaped(c))
-      typed.set(c, { type: 'person', strength: 1, rule: 'entities/name-shape' });
+    else if (!c.titleCase && !c.acronym && c.words <= MAX_NAME_WORDS && isNameShaped(c)) {
+      // Two capitalised words are a person only when they could be a given name and a surname:
+      // "Western Bastion" (an exercise) or "Markets Close" (a newsletter) are named things.
+      if (couldBePersonName(c)) typed.set(c, { type: 'person', strength: 1, rule: 'entities/name-shape' });
+      else typed.set(c, { type: 'other', strength: 0, rule: 'entities/capitalised-name' });
+    }
     const t = typed.get(c);
     if (t?.type === 'person') persons.push(c);
+  }
+  // A name listed with places is a place: "from Brenmouth, Sallow Ford and villages downstream".
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k] as Candidate;
+    if (typed.get(c)?.rule !== 'entities/name-shape') continue;
+    if (isListedWithPlace(text, cands, k, votes, typed)) {
+      typed.set(c, { type: 'place', strength: 2, rule: 'entities/list-place' });
+      persons.splice(persons.indexOf(c), 1);
+    }
   }
   const surnames = new Map<string, Candidate[]>();
   for (const p of persons) {
@@ -96,7 +113,8 @@ export function resolve(rec: Recognized): Mention[] {
     list.push(p);
     surnames.set(p.lastKey, list);
   }
-  for (const c of cands) {
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k] as Candidate;
     if (c.fixed || c.words >= 2 || demonymBase.has(c)) continue;
     const v = votes.get(c.key);
     const isSurname = surnames.has(c.key);
@@ -108,6 +126,24 @@ export function resolve(rec: Recognized): Mention[] {
       });
     } else if (v) {
       typed.set(c, { type: v.type, strength: v.strength, rule: c.type === v.type ? c.rule : 'entities/repeat' });
+    } else if (!c.acronym && !c.titleCase && isListedWithPlace(text, cands, k, votes, typed)) {
+      typed.set(c, { type: 'place', strength: 2, rule: 'entities/list-place' });
+    }
+  }
+
+  // A business's short name: "Quillon" after "Quillon Systems", "Valmont" after "Valmont Energy".
+  const shortOrgs = new Map<string, Candidate>();
+  for (const c of cands) {
+    if (c.fixed || c.words !== 2 || !BUSINESS_HEADS.has(c.lastKey)) continue;
+    if (typed.get(c)?.type === 'organization') shortOrgs.set(c.firstKey, c);
+  }
+  for (const c of cands) {
+    if (c.fixed || c.words !== 1) continue;
+    const org = shortOrgs.get(c.key);
+    const t = typed.get(c);
+    if (org && (!t || t.strength < 3 || t.type === 'organization')) {
+      typed.set(c, { type: 'organization', strength: 4, rule: 'entities/short-name' });
+      shortName.set(c, org);
     }
   }
 
@@ -188,6 +224,12 @@ export function resolve(rec: Recognized): Mention[] {
       t = { type: 'other', strength: 0, rule: 'entities/repeated-capitalised' };
     }
     const confidence = t.rule === 'entities/name-shape' ? 0.5 : (CONFIDENCE[t.strength] ?? 0.9);
+    const full = shortName.get(c);
+    if (full) {
+      const name = displayName(full.key, full);
+      resolved.set(c, { type: 'organization', entityId: `organization:${slug(name)}`, name, rule: t.rule, confidence });
+      continue;
+    }
     if (t.type === 'person') {
       const name = personName(c);
       resolved.set(c, { type: 'person', entityId: `person:${slug(name)}`, name, rule: t.rule, confidence });
@@ -258,6 +300,73 @@ function demonymBases(key: string): string[] {
   if (key.endsWith('ish')) return [key.slice(0, -3), `${key.slice(0, -3)}land`];
   if (key.endsWith('i')) return [key.slice(0, -1)];
   return [];
+}
+
+/**
+ * First words that are no given name: directions and adjectives that start names of places,
+ * events and organisations ("Western Bastion", "Upper Kell", "North Terminal", "United Port").
+ */
+const NOT_GIVEN_NAMES: ReadonlySet<string> = new Set(
+  (
+    'north south east west northern southern eastern western central upper lower new old great greater ' +
+    'little grand royal national international global world united federal first second last next high ' +
+    'low middle inner outer red black white green blue golden free democratic social people popular'
+  ).split(' '),
+);
+
+/**
+ * Last words that are no surname: the common nouns ending names of events, documents, plans and
+ * chrome ("Operation Dawn" aside, "Geneva Conference", "Markets Close", "Data Protection").
+ */
+const NOT_SURNAMES: ReadonlySet<string> = new Set(
+  (
+    'protection data information plan project exercise exercises operation programme program strategy ' +
+    'report index summit conference festival award prize day week act law bill treaty agreement deal ' +
+    'accord initiative close open update live review forum talks games cup league championship'
+  ).split(' '),
+);
+
+/** Last words of business names whose first word alone names the business too ("Quillon Systems"). */
+const BUSINESS_HEADS: ReadonlySet<string> = new Set(
+  (
+    'systems energy security group capital markets holdings industries technologies motors labs media ' +
+    'telecom petroleum mining airlines airways corp corporation inc ltd plc co company partners hydro'
+  ).split(' '),
+);
+
+/** Before the last item of a list: " and ", ", and ", " or ". */
+const LIST_AND_RE = /^,?\s+(?:and|or)\s+$/;
+const LIST_AND_AFTER_RE = /^,?\s+(?:and|or)\s/;
+
+/** Could the words be a given name and a surname? No first or last word that never is one. */
+function couldBePersonName(c: Candidate): boolean {
+  return !NOT_GIVEN_NAMES.has(c.firstKey) && !NOT_SURNAMES.has(c.lastKey);
+}
+
+/**
+ * Candidate `k` continues a list that a place or country opens: "Brenmouth, Sallow Ford and …",
+ * "Brenmouth and Sallow Ford". A lone ", " is no list: "The mayor of Port Calloway, Hilde Aas, said"
+ * is an apposition, so a comma needs an "and"/"or" right after the candidate.
+ */
+function isListedWithPlace(
+  text: string,
+  cands: readonly Candidate[],
+  k: number,
+  votes: ReadonlyMap<string, Vote>,
+  typed: ReadonlyMap<Candidate, Vote & { rule: string }>,
+): boolean {
+  const c = cands[k] as Candidate;
+  const prev = cands[k - 1];
+  if (!prev) return false;
+  // The previous item is a place by its own evidence, or listed after one ("Calloway, Brennholm and Sandvik").
+  const listed = typed.get(prev)?.rule === 'entities/list-place';
+  const type = prev.fixed ? prev.type : listed ? 'place' : votes.get(prev.key)?.type;
+  const strength = prev.fixed || listed ? 10 : (votes.get(prev.key)?.strength ?? 0);
+  if (type !== 'place' && type !== 'country') return false;
+  const gap = text.slice(prev.end, c.start);
+  // "to Brennholm and Sandvik": the preposition covers both, so even its weak evidence carries over.
+  if (LIST_AND_RE.test(gap)) return strength >= 1;
+  return strength >= 3 && /^,\s*$/.test(gap) && LIST_AND_AFTER_RE.test(text.slice(c.end, c.end + 6));
 }
 
 /** Two to five capitalised words, no all-caps word, no connectors but name particles. */

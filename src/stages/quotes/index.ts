@@ -29,12 +29,14 @@ import {
   type AttributionContext,
   type AttributionMatch,
   attributeCue,
+  attributionOf,
   createAttributionContext,
   findAttribution,
   findCues,
   INDIRECT_CUES,
+  sentenceSubject,
 } from '../../core/attribution.js';
-import type { QuoteItem } from '../../core/doc.js';
+import type { EntityMention, QuoteItem } from '../../core/doc.js';
 import type { Span } from '../../core/span.js';
 import { type Draft, defineStage, type StageContext } from '../../core/stage.js';
 import { sentenceAt, splitSentences } from '../../core/text.js';
@@ -42,7 +44,15 @@ import { findQuoteMarks, type QuoteMarks } from './find-quote-marks.js';
 
 /** After an indirect-speech cue: an optional audience and time, then "that". */
 const INDIRECT_TAIL_RE =
-  /^(?:\s+(?:reporters|journalists|parliament|lawmakers|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|him|her|them|us|me|[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*){0,3}))?(?:,?\s+(?:on|late\s+on|early\s+on|last|this|in|during|at|after|earlier|later|yesterday|today|separately)(?:\s+[^\s,"]+){0,4}?)?,?\s+that\s+(?=["\p{L}\p{N}])/u;
+  /^(?:\s+(?:reporters|journalists|parliament|lawmakers|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|him|her|them|us|me|[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*){0,3}))?(?:,?\s+(?:on|late\s+on|early\s+on|last|this|in|during|at|after|earlier|later|yesterday|today|separately|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+[^\s,"]+){0,4}?)?,?\s+that\s+(?=["\p{L}\p{N}])/u;
+/** A clause starting with a verb: the "that" before it was a pronoun ("said that was a question for …"). */
+const PRONOUN_THAT_RE = /^(?:was|is|were|are|would|will|could|had|has|should|might|may)\s/u;
+/**
+ * A sentence that introduces the quote after it without a cue verb: "Lindquist read a prepared
+ * statement before taking questions." The speaker is the subject named before the verb.
+ */
+const INTRODUCER_RE =
+  /(?<![\p{L}])(?:read(?:\s+out)?|issued|delivered|gave|made|released|posted)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|speech|address|remarks|message|declaration)(?![\p{L}])/iu;
 const TITLE_CASE_RE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s*)+$/u;
 const TRAILING_PUNCT_RE = /[\s.!?;:,"')\]]+$/;
 
@@ -164,6 +174,13 @@ function attributeQuote(
   const head = findAttribution(actx, at.headStart, m.open, 'last');
   if (head) return foundOf(head, 0.9);
   if (tail) return foundOf(tail, 0.8);
+  // "… said the breach was “…” and that he took “full personal responsibility”": the cue sits
+  // before an earlier quote of the same sentence.
+  const sentenceStart = actx.sentences[at.sOpen]?.start ?? at.headStart;
+  if (sentenceStart < at.headStart) {
+    const earlier = findAttribution(actx, sentenceStart, m.open, 'last', actx.quoted);
+    if (earlier) return foundOf(earlier, 0.8);
+  }
   return null;
 }
 
@@ -177,6 +194,11 @@ function fromNeighbours(
 ): Found | null {
   const { view, sentences } = actx;
   const before = sentences[sOpen - 1];
+  if (before) {
+    const introducer = INTRODUCER_RE.exec(view.slice(before.start, before.end));
+    const subject = introducer ? subjectBefore(actx, before.start, before.start + introducer.index) : null;
+    if (subject) return { speaker: attributionOf(subject), cue: null, confidence: 0.7, match: null };
+  }
   if (before && /:\s*$/.test(view.slice(before.start, before.end))) {
     const found = findAttribution(actx, before.start, before.end, 'last', actx.quoted);
     if (found) return foundOf(found, 0.8);
@@ -192,6 +214,18 @@ function fromNeighbours(
   if (before) {
     const found = findAttribution(actx, before.start, before.end, 'last', actx.quoted);
     if (found?.speaker && found.isPerson) return foundOf(found, 0.6);
+  }
+  return null;
+}
+
+/** The last person or organisation named in `[start, end)` right before the verb (at most two adverbs apart). */
+function subjectBefore(actx: AttributionContext, start: number, end: number): EntityMention | null {
+  for (let i = actx.entities.length - 1; i >= 0; i--) {
+    const m = actx.entities[i] as EntityMention;
+    if (m.start < start) break;
+    if (m.end > end) continue;
+    if (m.type !== 'person' && m.type !== 'organization') return null;
+    return /^\s*(?:[\p{Ll}]+\s+){0,2}$/u.test(actx.view.slice(m.end, end)) ? m : null;
   }
   return null;
 }
@@ -219,8 +253,14 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
       const end = trimClause(view, start, s.end);
       const clause = view.slice(start, end);
       if (clause.split(/\s+/).length < 2) continue;
+      // "said that was …": "that" is a pronoun, not the start of a reported clause.
+      if (PRONOUN_THAT_RE.test(clause)) continue;
       if (quoted.some((q) => start >= q.start && end <= q.end)) continue;
-      const match = attributeCue(actx, cue, s.start, s.end);
+      // "She said the army had cancelled leave … but stressed that …": the subject of the first verb.
+      const match =
+        attributeCue(actx, cue, s.start, s.end) ??
+        findAttribution(actx, s.start, cue.start, 'first', quoted) ??
+        sentenceSubject(actx, s.start, cue);
       out.push({
         kind: 'quote',
         start,

@@ -1,0 +1,107 @@
+/**
+ * Regression on the bundled example corpus (`examples/corpus/`, ground truth in its README.md):
+ * the numeric claims the README lists with their claimants, money parsed right, and none of the
+ * small-talk numbers ("two neighbours", "four digits") that used to pass for claims.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClaimItem, EntityMention, QuoteItem } from '../../core/doc.js';
+import type { StageContext } from '../../core/stage.js';
+import { splitSentences, tokenize } from '../../core/text.js';
+import { findEntities } from '../entities/index.js';
+import { extractArticle } from '../extract/index.js';
+import { quotesStage } from '../quotes/index.js';
+import { claimsStage } from './index.js';
+
+const DIR = join(import.meta.dirname, '../../../examples/corpus');
+const FILES = readdirSync(DIR).filter((f) => /\.(txt|html)$/.test(f));
+const silent: StageContext = {
+  warn() {},
+  info() {},
+  fail(): never {
+    throw new Error('fail');
+  },
+  debug() {},
+};
+
+const cache = new Map<string, ClaimItem[]>();
+
+function claimsOf(prefix: string): ClaimItem[] {
+  const file = FILES.find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no corpus file ${prefix}`);
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const content = readFileSync(join(DIR, file), 'utf8');
+  const { article } = extractArticle({
+    origin: file,
+    content,
+    mediaType: file.endsWith('.html') ? 'text/html' : 'text/plain',
+    contentHash: createHash('sha256').update(content).digest('hex'),
+    meta: {},
+  });
+  if (!article) throw new Error(`no article in ${file}`);
+  const { text } = article;
+  const doc = {
+    article,
+    layers: {
+      sentences: splitSentences(text),
+      tokens: tokenize(text),
+      entities: findEntities(text) as EntityMention[],
+      quotes: [] as QuoteItem[],
+    },
+    diagnostics: [],
+  };
+  doc.layers.quotes = quotesStage.run(doc, silent) as QuoteItem[];
+  const claims = claimsStage.run(doc, silent) as ClaimItem[];
+  for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+  cache.set(file, claims);
+  return claims;
+}
+
+/** [file prefix, claim text, value, unit, claimant name (null = none)]. */
+const EXPECTED: Array<[string, string, number, string, string | null]> = [
+  ['border-01', 'about 40,000 troops', 40000, 'troops', 'Defence Ministry'],
+  ['border-02', 'around 280 tanks', 280, 'tanks', 'Defence Ministry'],
+  ['border-05', 'about 48,000 troops', 48000, 'troops', 'Tomasz Wrenik'],
+  ['border-05', 'fewer than 15,000 service members', 15000, 'troops', 'Pavel Ostrik'],
+  ['breach-02', 'as many as 6 million accounts', 6e6, 'accounts', 'Greyline Security'],
+  ['breach-05', '€240mn', 240e6, 'EUR', null],
+  ['breach-05', '$262mn', 262e6, 'USD', null],
+  ['breach-05', '€610mn', 610e6, 'EUR', 'Quillon Systems'],
+  ['flood-01', 'about 8,000 people had been evacuated', 8000, 'displaced', 'Marta Leclercq'],
+  ['flood-04', 'at least 34 people had died', 34, 'deaths', 'Red Cross'],
+  ['strike-01', '12,000 members', 12000, 'members', "United Port Workers' Federation"],
+  ['strike-02', 'about 7,500 workers', 7500, 'workers', 'Calloway Port Authority'],
+  ['strike-03', '€18mn', 18e6, 'EUR', 'Sofie Brandt'],
+  ['strike-03', '€45mn', 45e6, 'EUR', "Estmark Shipping Employers' Association"],
+  ['strike-05', 'roughly €360 million', 360e6, 'EUR', "Estmark Shipping Employers' Association"],
+  ['strike-06', '90 million valdors', 90e6, 'valdors', 'Valdorian Chamber of Commerce'],
+];
+
+describe('claims on the example corpus', () => {
+  it.each(EXPECTED)('%s: %s', (prefix, text, value, unit, claimant) => {
+    const claim = claimsOf(prefix).find((c) => c.text === text);
+    expect(claim, text).toBeDefined();
+    expect([claim?.value, claim?.unit, claim?.claimant?.name ?? null]).toEqual([value, unit, claimant]);
+  });
+
+  it('strike-05: the analysts are an unnamed, lower-case source', () => {
+    const analysts = claimsOf('strike-05').filter((c) => c.claimant?.name === 'some analysts');
+    expect(analysts.length).toBeGreaterThan(0);
+    for (const c of analysts) expect(c.claimant?.entityId).toBeNull();
+  });
+
+  it('no small talk passes for a claim, and no claimant is a sentence-initial "The …"', () => {
+    const noise =
+      /^(?:two|three|four|five|six|seven|eight|nine)\s+(?:neighbou?rs|countries|digits|things|steps|sides|governments|ports)$/i;
+    for (const file of FILES) {
+      for (const c of claimsOf(file.slice(0, 9))) {
+        expect(c.text, file).not.toMatch(noise);
+        expect(c.text, file).not.toMatch(/^\d\s+(?:articles|gadgets)$/);
+        expect(c.claimant?.name ?? '', file).not.toMatch(/^(?:The|Some|A)\s/);
+      }
+    }
+  });
+});
