@@ -87,6 +87,67 @@ describe('clusterStories', () => {
     }
   });
 
+  it('keeps an early follow-up in its story when a later report bridges it', () => {
+    const union = { text: 'Harbour Workers Union', type: 'organization' } as const;
+    const port = { text: 'Port Alden', type: 'place' } as const;
+    const walkout = buildArticle({
+      id: 'm1',
+      date: '2024-05-01',
+      title: 'Dockers walk out at Port Alden over night-shift pay',
+      text: 'PORT ALDEN - Dock workers at Port Alden walked off the job on Monday, halting grain ships in a dispute over night-shift pay. The Harbour Workers Union said cranes stood idle and pickets blocked the main gate.',
+      entities: [port, union],
+    });
+    const offer = buildArticle({
+      id: 'm2',
+      date: '2024-05-02',
+      title: 'Shipping employers table new wage offer to end stoppage',
+      text: 'The shipping employers association tabled a new wage offer on Tuesday, proposing a bonus for night shifts and a review of rosters. Employers said the wage offer, the bonus for night shifts and the review of rosters were final, and urged the Harbour Workers Union to accept the offer in a vote.',
+      entities: [union],
+    });
+    const deal = buildArticle({
+      id: 'm3',
+      date: '2024-05-03',
+      title: 'Port Alden strike ends as dockers accept employers wage offer',
+      text: 'PORT ALDEN - Dock workers at Port Alden voted on Wednesday to accept the employers wage offer, ending the strike over night-shift pay. The Harbour Workers Union said pickets would leave the main gate and cranes would restart, while employers said the bonus for night shifts and the review of rosters were final.',
+      entities: [port, union],
+    });
+    const all = [...corpus, walkout, offer, deal];
+    for (const seed of [1, 2]) {
+      const shuffled = shuffle(all, seed);
+      const result = clusterStories(shuffled, findDuplicates(shuffled));
+      expect(result.find((s) => s.articles.includes('m2'))?.articles).toEqual(['m1', 'm2', 'm3']);
+    }
+  });
+
+  it('orders events by date and joins same-day reports of one happening', () => {
+    const text = (outlet: string) =>
+      `${outlet} - Employers and the Harbour Workers Union signed a pay deal on Friday, ending the Port Alden dock strike after nine days. Workers get a night-shift bonus and a pay rise over two years.`;
+    const arts = [
+      buildArticle({
+        id: 'e3',
+        date: '2024-03-16',
+        title: 'Port Alden dock strike ends with pay deal',
+        text: text('PORT ALDEN'),
+      }),
+      buildArticle({
+        id: 'e4',
+        date: '2024-03-16',
+        title: 'Pay deal ends Port Alden dock strike',
+        text: text('LINDGATE'),
+      }),
+      ...corpus.slice(6, 8),
+    ];
+    const strike = clusterStories(arts, []).find((s) => s.articles.includes('e3'));
+    expect(strike?.events.map((e) => e.date)).toEqual(['2024-03-11', '2024-03-13', '2024-03-16']);
+    expect(strike?.events[2]?.articles).toEqual(['e3', 'e4']);
+  });
+
+  it('labels a story with a headline when the title is site chrome', () => {
+    const arts = corpus.slice(6, 8).map((a) => ({ ...a, title: 'Markets · Companies · Economy · World · Opinion' }));
+    const [story] = clusterStories(arts, []);
+    expect(story?.title).not.toMatch(/·/);
+  });
+
   describe('negative cases', () => {
     it('does not join articles that only share a country', () => {
       // the central bank article names Ostrelia but is about interest rates

@@ -4,32 +4,70 @@
  * Articles are taken in publication order (then id), so the result does not depend on input
  * order. Each article joins the most similar open story, or starts a new one:
  * - copies (one copy group) always share a story;
- * - similarity = `TERM_WEIGHT` × cosine(TF-IDF of title + lead, story centroid)
+ * - similarity = `TERM_WEIGHT` × cosine(TF-IDF of headline + body, story centroid)
  *              + `ENTITY_WEIGHT` × share of the article's IDF-weighted entity ids the story has;
+ * - the headline is the title only when it reads like one (see `titles.ts`: section lists,
+ *   share bars and site taglines taken for titles are skipped), else the first headline-shaped
+ *   body line; lines repeated across copy groups (share bars, kickers) are left out of the body;
  * - a story is a candidate only if it shares a heavy term or an entity (inverted index, so no
  *   scan over all stories) and its dates are within `MAX_GAP_DAYS` of the article's.
+ * A second pass merges stories whose centroids meet `STORY_MERGE_THRESHOLD`, looked up through
+ * the same index: one pass in date order splits a story when an early article is undated or
+ * its first reports share little with the later ones.
  *
- * Limits: one pass, no re-splitting of stories; undated articles can join any story.
+ * Story title: the headline of the article closest to the story centroid. Events are ordered by
+ * date (undated last).
+ *
+ * Limits: no re-splitting of stories; undated articles can join any story.
  */
 import type { CorpusArticle, Duplicate, Story, StoryEvent } from '../../core/corpus.js';
 import { copyGroups } from '../dedupe/index.js';
-import { articleEntities, articleTerms, idfTable, tfidfVector } from './features.js';
+import {
+  addTitleTerms,
+  articleEntities,
+  articleTerms,
+  boilerplateLines,
+  idfOf,
+  idfTable,
+  tfidfVector,
+} from './features.js';
+import { headlineOf, sharedTitles } from './titles.js';
 
 /**
  * Similarity at or above which an article joins a story. Tuned on examples/corpus (4 stories,
- * 29 articles after real extraction): articles of one story score 0.2–0.45 pairwise and higher
- * against the story centroid; articles of different stories score at most 0.16 even when they
- * share a country or an outlet.
+ * 29 articles after real extraction): an article scores 0.27-0.63 against the story it belongs
+ * to (0.2 when an earlier extraction left its story with one article so far), and 0 against
+ * the others: their term cosine stays under `MIN_TERM_COSINE` even when they share a country
+ * or an outlet.
  */
 export const STORY_JOIN_THRESHOLD = 0.2;
-/** Below this term cosine, shared entities alone never join a story (same country ≠ same story). */
-export const MIN_TERM_COSINE = 0.05;
+/**
+ * Similarity of two story centroids at or above which the stories are one. Centroids average
+ * away each article's own words, so two halves of one story score higher than a lone article
+ * against its story; on examples/corpus (an earlier extraction), an article left alone by the
+ * first pass scored 0.39 against the rest of its story, different stories 0 (term cosine under
+ * `MIN_TERM_COSINE`).
+ */
+export const STORY_MERGE_THRESHOLD = 0.25;
+/**
+ * Below this term cosine, shared entities alone never join a story (same country ≠ same story).
+ * On examples/corpus an article's cosine with its own story is at least 0.11, with another story
+ * at most 0.06.
+ */
+export const MIN_TERM_COSINE = 0.08;
 /** Share of the similarity from words: they tell what happened. */
 export const TERM_WEIGHT = 0.6;
 /** Share from entity ids: they tell who and where, which stories of one region share. */
 export const ENTITY_WEIGHT = 0.4;
 /** A story stays open this many days after its latest article. */
 export const MAX_GAP_DAYS = 14;
+/**
+ * Term cosine with an event at which an article joins it without a shared dominant actor. On
+ * examples/corpus, same-day reports of one happening by different outlets score 0.25-0.34 (the
+ * fine reported by two outlets, the walk-out, the deal); reports of the next day's happening
+ * score under 0.1.
+ */
+export const EVENT_MIN_COSINE = 0.2;
 /** Articles at most this many days apart can be one event. */
 export const EVENT_GAP_DAYS = 1;
 /** Heaviest terms of an article used to look up and index stories. */
@@ -47,10 +85,14 @@ const DAY_MS = 86_400_000;
 
 interface Item {
   article: CorpusArticle;
+  /** Usable headline, or null. */
+  headline: string | null;
   day: number | null;
   vector: Array<[string, number]>;
   entities: Map<string, number>;
   group: number;
+  /** Squared weight of the article's terms left out of `vector` (its full vector has norm 1). */
+  residualSq: number;
 }
 
 interface Cluster {
@@ -58,6 +100,12 @@ interface Cluster {
   items: Item[];
   centroid: Map<string, number>;
   normSq: number;
+  /**
+   * Squared weight of the terms left out of the centroid (found in one article only, or beyond
+   * `MAX_TERMS`): they are in no other article, so their squares simply add up. Part of the
+   * centroid's norm, so a story of articles with much unshared content scores lower.
+   */
+  residualSq: number;
   entities: Map<string, number>;
   firstDay: number | null;
   lastDay: number | null;
@@ -92,17 +140,29 @@ export function clusterStories(articles: readonly CorpusArticle[], duplicates: r
   copyGroups(articles, duplicates).forEach((g, i) => {
     for (const id of g) groupOf.set(id, i);
   });
-  const termCounts = articles.map(articleTerms);
+  const shared = sharedTitles(articles, groupOf);
+  const chrome = boilerplateLines(articles, groupOf);
+  // Body terms first: the headline checks read them (a headline is restated in the lead).
+  const termCounts = articles.map((a) => articleTerms(a, null, chrome));
+  const headlines = articles.map((a, i) => headlineOf(a, shared, chrome, termCounts[i]));
+  headlines.forEach((h, i) => {
+    if (h) addTitleTerms(h, termCounts[i] as Map<string, number>);
+  });
   const entityCounts = articles.map(articleEntities);
   const termIdf = idfTable(termCounts.map((t) => t.keys()));
   const entityIdf = idfTable(entityCounts.map((e) => e.keys()));
+  // Terms of one article only never match another; just below the IDF of a single article.
+  const singleIdf = idfOf(1, articles.length) - 1e-9;
   const items: Item[] = articles.map((article, i) => ({
     article,
+    headline: headlines[i] ?? null,
     day: dayOf(article),
-    vector: tfidfVector(termCounts[i] as Map<string, number>, termIdf),
+    vector: tfidfVector(termCounts[i] as Map<string, number>, termIdf, singleIdf),
     entities: entityCounts[i] as Map<string, number>,
     group: groupOf.get(article.id) ?? -1,
+    residualSq: 0,
   }));
+  for (const item of items) item.residualSq = Math.max(0, 1 - item.vector.reduce((sum, [, w]) => sum + w * w, 0));
   items.sort(compareItems);
 
   const clusters: Cluster[] = [];
@@ -128,6 +188,7 @@ export function clusterStories(articles: readonly CorpusArticle[], duplicates: r
         items: [],
         centroid: new Map(),
         normSq: 0,
+        residualSq: 0,
         entities: new Map(),
         firstDay: null,
         lastDay: null,
@@ -139,7 +200,69 @@ export function clusterStories(articles: readonly CorpusArticle[], duplicates: r
     clusterOfGroup.set(item.group, target);
   }
 
-  return clusters.map((c) => toStory(c));
+  return mergeClusters(clusters, postings, entityIdf).map((c) => toStory(c));
+}
+
+/**
+ * Second pass: each story, newest first, merges into an older story whose centroid meets
+ * `STORY_MERGE_THRESHOLD` (candidates from the inverted index). Returns the surviving stories
+ * in order, each with its articles back in publication order.
+ */
+function mergeClusters(
+  clusters: Cluster[],
+  postings: Map<string, number[]>,
+  entityIdf: Map<string, number>,
+): Cluster[] {
+  const merged = new Map<number, number>();
+  const live = (i: number): number => {
+    let r = i;
+    while (merged.has(r)) r = merged.get(r) as number;
+    return r;
+  };
+  for (let i = clusters.length - 1; i > 0; i--) {
+    const c = clusters[i] as Cluster;
+    const probe = centroidItem(c);
+    let best = STORY_MERGE_THRESHOLD;
+    let target: Cluster | null = null;
+    for (const ci of candidates(probe, postings, clusters, c)) {
+      const o = clusters[live(ci)] as Cluster;
+      if (o.index >= c.index || !overlapsInTime(c, o)) continue;
+      const s = similarity(probe, o, entityIdf);
+      if (s >= best && (!target || s > best || o.index < target.index)) {
+        best = s;
+        target = o;
+      }
+    }
+    if (!target) continue;
+    for (const item of c.items) add(target, item, postings);
+    merged.set(c.index, target.index);
+  }
+  const out = clusters.filter((c) => !merged.has(c.index));
+  for (const c of out) c.items.sort(compareItems);
+  return out;
+}
+
+/** A story seen as one article: its normalised centroid and its entities. */
+function centroidItem(c: Cluster): Item {
+  const norm = Math.sqrt(c.normSq + c.residualSq) || 1;
+  const vector = [...c.centroid]
+    .map(([t, w]): [string, number] => [t, w / norm])
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  return {
+    article: (c.items[0] as Item).article,
+    headline: null,
+    day: c.firstDay,
+    vector,
+    entities: c.entities,
+    group: -1,
+    residualSq: c.residualSq / norm ** 2,
+  };
+}
+
+/** Two stories whose date spans come within `MAX_GAP_DAYS` (undated stories match any). */
+function overlapsInTime(x: Cluster, y: Cluster): boolean {
+  if (x.firstDay === null || x.lastDay === null || y.firstDay === null || y.lastDay === null) return true;
+  return x.firstDay <= y.lastDay + MAX_GAP_DAYS && y.firstDay <= x.lastDay + MAX_GAP_DAYS;
 }
 
 /** Index keys of an article with their weight: heaviest terms, and entity ids. */
@@ -158,7 +281,12 @@ function keysOf(item: Item): Array<[string, number]> {
  * by summed key weight (ties: older story first), so the exact similarity is computed a bounded
  * number of times.
  */
-function candidates(item: Item, postings: Map<string, number[]>, clusters: readonly Cluster[]): number[] {
+function candidates(
+  item: Item,
+  postings: Map<string, number[]>,
+  clusters: readonly Cluster[],
+  self: Cluster | null = null,
+): number[] {
   const hits = new Map<number, number>();
   const closed = new Set<number>();
   for (const [k, w] of keysOf(item)) {
@@ -166,8 +294,8 @@ function candidates(item: Item, postings: Map<string, number[]>, clusters: reado
     if (!list) continue;
     for (let i = Math.max(0, list.length - MAX_POSTING_SCAN); i < list.length; i++) {
       const c = list[i] as number;
-      if (closed.has(c)) continue;
-      if (!hits.has(c) && !withinGap(item.day, clusters[c] as Cluster)) {
+      if (closed.has(c) || c === self?.index) continue;
+      if (!hits.has(c) && self === null && !withinGap(item.day, clusters[c] as Cluster)) {
         closed.add(c);
         continue;
       }
@@ -186,7 +314,7 @@ function withinGap(day: number | null, c: Cluster): boolean {
 function similarity(item: Item, c: Cluster, entityIdf: Map<string, number>): number {
   let dot = 0;
   for (const [t, w] of item.vector) dot += w * (c.centroid.get(t) ?? 0);
-  const cosine = c.normSq > 0 ? dot / Math.sqrt(c.normSq) : 0;
+  const cosine = c.normSq > 0 ? dot / Math.sqrt(c.normSq + c.residualSq) : 0;
   if (cosine < MIN_TERM_COSINE) return 0;
   let shared = 0;
   let total = 0;
@@ -206,6 +334,7 @@ function add(c: Cluster, item: Item, postings: Map<string, number[]>): void {
     c.centroid.set(t, next);
     c.normSq += next * next - old * old;
   }
+  c.residualSq += item.residualSq;
   for (const [e, n] of item.entities) c.entities.set(e, (c.entities.get(e) ?? 0) + n);
   if (item.day !== null) {
     c.firstDay = c.firstDay === null ? item.day : Math.min(c.firstDay, item.day);
@@ -220,20 +349,24 @@ function add(c: Cluster, item: Item, postings: Map<string, number[]>): void {
   }
 }
 
-/** A short label for an article: its title, else the start of its first line. */
-function labelOf(a: CorpusArticle): string {
-  if (a.title?.trim()) return a.title.trim();
-  const line = a.text.split('\n')[0]?.trim() ?? '';
+/**
+ * A short label for an article: its headline, else the start of its first body line (a title
+ * that is not a headline is site chrome, never a label).
+ */
+function labelOf(item: Item): string {
+  if (item.headline) return item.headline;
+  const line = item.article.text.trim().split('\n')[0]?.trim() ?? '';
   return line.length > 100 ? `${line.slice(0, 99).trimEnd()}…` : line;
 }
 
 function toStory(c: Cluster): Story {
   const first = c.items[0] as Item;
-  // Most central article: highest cosine with the centroid; ties go to the earlier one.
+  // Most central article with a headline: highest cosine with the centroid; ties go to the
+  // earlier one.
   let central = first;
   let bestDot = -1;
   for (const item of c.items) {
-    if (!item.article.title?.trim()) continue;
+    if (!item.headline) continue;
     let dot = 0;
     for (const [t, w] of item.vector) dot += w * (c.centroid.get(t) ?? 0);
     if (dot > bestDot + 1e-9) {
@@ -243,7 +376,7 @@ function toStory(c: Cluster): Story {
   }
   return {
     storyId: `s_${suffix(first.article.id)}`,
-    title: labelOf(central.article),
+    title: labelOf(central),
     articles: c.items.map((i) => i.article.id),
     independentSources: new Set(c.items.map((i) => i.group)).size,
     events: groupEvents(c.items),
@@ -268,11 +401,27 @@ interface EventDraft {
   groups: Set<number>;
 }
 
+/** Cosine of an article with the summed vectors of an event's articles (residuals in the norm). */
+function eventCosine(item: Item, e: EventDraft): number {
+  const sum = new Map<string, number>();
+  let residualSq = 0;
+  for (const other of e.items) {
+    for (const [t, w] of other.vector) sum.set(t, (sum.get(t) ?? 0) + w);
+    residualSq += other.residualSq;
+  }
+  let dot = 0;
+  for (const [t, w] of item.vector) dot += w * (sum.get(t) ?? 0);
+  let normSq = residualSq;
+  for (const w of sum.values()) normSq += w * w;
+  const c = normSq > 0 ? dot / Math.sqrt(normSq) : 0;
+  return c;
+}
+
 /**
  * Events of a story: articles published within `EVENT_GAP_DAYS` of the event's first article (no
- * chaining day after day) that share a
- * dominant actor (or where one side names none). Copies stay together; undated articles that
- * are not copies form their own undated event.
+ * chaining day after day) that share a dominant actor (or where one side names none) or whose
+ * words meet `EVENT_MIN_COSINE` with the event. Copies stay together; undated articles that are
+ * not copies form their own undated event.
  */
 function groupEvents(items: readonly Item[]): StoryEvent[] {
   const events: EventDraft[] = [];
@@ -288,7 +437,7 @@ function groupEvents(items: readonly Item[]): StoryEvent[] {
             : Math.abs(item.day - e.firstDay) <= EVENT_GAP_DAYS;
         if (!sameTime) continue;
         const sharesActor = actors.size === 0 || e.actors.size === 0 || [...actors].some((a) => e.actors.has(a));
-        if (sharesActor) {
+        if (sharesActor || eventCosine(item, e) >= EVENT_MIN_COSINE) {
           target = e;
           break;
         }
@@ -303,14 +452,18 @@ function groupEvents(items: readonly Item[]): StoryEvent[] {
     for (const a of actors) target.actors.add(a);
     if (target.firstDay === null) target.firstDay = item.day;
   }
-  return events.map((e) => {
+  const out = events.map((e) => {
     const first = e.items[0] as Item;
     const dated = e.items.find((i) => i.article.published.date !== null);
     return {
       eventId: `e_${suffix(first.article.id)}`,
-      title: labelOf(first.article),
+      title: labelOf(e.items.find((i) => i.headline) ?? first),
       date: dated ? (dated.article.published.date as string).slice(0, 10) : null,
       articles: e.items.map((i) => i.article.id),
     };
   });
+  // Date order, undated last; the sort is stable, so same-day events keep publication order.
+  return out.sort((x, y) =>
+    x.date === y.date ? 0 : x.date === null ? 1 : y.date === null ? -1 : x.date < y.date ? -1 : 1,
+  );
 }

@@ -37,7 +37,7 @@ describe('findConflicts: numbers', () => {
     const numbers = conflicts.filter((c) => c.kind === 'number' && c.storyId === 's_000000000001');
     expect(numbers).toHaveLength(1);
     expect(numbers[0]?.summary).toBe(
-      'troops: 40,000 (Northgate Herald, claimed by Defence Ministry) vs as many as 55,000 (Valdoria Today, according to observer mission)',
+      'troops deployed: 40,000 (Northgate Herald, according to Defence Ministry) vs as many as 55,000 (Valdoria Today, according to observer mission)',
     );
     expect(numbers[0]?.storyId).toBe('s_000000000001');
     expect(numbers[0]?.items.map((e) => [e.article, e.text])).toEqual([
@@ -71,21 +71,22 @@ describe('findConflicts: numbers', () => {
       buildArticle({
         id: `k${i}`,
         site: `Site ${i}`,
+        date: '2024-03-12',
         text: sentence(n),
         claims: [{ text: `${n} people`, value: n, unit: 'people' }],
       }),
     );
     const found = findConflicts(arts, oneStory(['k0', 'k1', 'k2']), []);
     expect(found.map((c) => c.summary)).toEqual([
-      'people: 12 (Site 0) vs 15 (Site 1)',
-      'people: 15 (Site 1) vs 31 (Site 2)',
+      'deaths: 12 (Site 0) vs 15 (Site 1)',
+      'deaths: 15 (Site 1) vs 31 (Site 2)',
     ]);
   });
 
   it('finds two named claimants disagreeing inside one article', () => {
     const strike = conflicts.filter((c) => c.storyId === 's_000000000007');
     expect(strike.map((c) => c.summary)).toEqual([
-      'members: 2,300 (Harbour Times, claimed by Harbour Workers Union) vs 1,800 (Harbour Times, claimed by port authority)',
+      'workers on strike: 2,300 (Harbour Times, according to Harbour Workers Union) vs 1,800 (Harbour Times, according to port authority)',
     ]);
     expectEvidence(corpus, strike);
   });
@@ -101,7 +102,7 @@ describe('findConflicts: numbers', () => {
       { sentence: 'Hospital staff said 31 people were killed.', text: '31 people', value: 31, unit: 'people' },
     );
     const found = findConflicts(arts, oneStory(['c1', 'c2']), []);
-    expect(found.map((c) => c.summary)).toEqual(['people: 12 (Northgate Herald) vs 31 (Valdoria Today)']);
+    expect(found.map((c) => c.summary)).toEqual(['deaths: 12 (Northgate Herald) vs 31 (Valdoria Today)']);
     expectEvidence(arts, found);
   });
 
@@ -209,6 +210,283 @@ describe('findConflicts: numbers', () => {
       );
       expect(findConflicts(arts, oneStory(['c1', 'c2']), [])).toEqual([]);
     });
+  });
+});
+
+describe('findConflicts: same quantity only', () => {
+  type Spec = {
+    site?: string;
+    date?: string;
+    text: string;
+    claims: ClaimSpec[];
+    times?: Array<{ text: string; value: string }>;
+  };
+  /** One story of articles built from specs, ids q0, q1… */
+  function story(specs: Spec[]): { arts: CorpusArticle[]; found: Conflict[] } {
+    const arts = specs.map((spec, i) =>
+      buildArticle({ id: `q${i}`, site: spec.site ?? `Site ${i}`, date: spec.date ?? '2026-03-13', ...spec }),
+    );
+    const found = findConflicts(arts, oneStory(arts.map((a) => a.id)), []);
+    expectEvidence(arts, found);
+    return { arts, found };
+  }
+
+  const positives: Array<[string, Spec[], string]> = [
+    [
+      'two tolls in one article, two named claimants',
+      [
+        {
+          text: 'The Red Cross said at least 34 people had died, seven more than the official toll of 27 announced by the provincial authorities.',
+          claims: [
+            {
+              text: 'at least 34 people had died',
+              value: 34,
+              unit: 'deaths',
+              claimant: 'Red Cross',
+              approx: 'at least',
+            },
+            { text: '27', value: 27, unit: 'deaths', claimant: 'provincial authorities' },
+          ],
+        },
+      ],
+      'deaths: at least 34 (Site 0, according to Red Cross) vs 27 (Site 0, according to provincial authorities)',
+    ],
+    [
+      'displaced: government vs Red Cross',
+      [
+        {
+          text: 'The government puts the number of people who have left their homes at 20,000, while the Red Cross says nearly 35,000 people are sleeping in shelters.',
+          claims: [
+            { text: '20,000', value: 20000, unit: 'people', claimant: 'government' },
+            { text: 'nearly 35,000 people', value: 35000, unit: 'people', claimant: 'Red Cross', approx: 'nearly' },
+          ],
+        },
+      ],
+      'people displaced: 20,000 (Site 0, according to government) vs nearly 35,000 (Site 0, according to Red Cross)',
+    ],
+    [
+      'crowd: police vs organisers (anaphora)',
+      [
+        {
+          text: 'Police estimated the crowd at 6,000. The organisers said more than 15,000 people took part.',
+          claims: [
+            { text: '6,000', value: 6000, unit: 'people', claimant: 'police' },
+            {
+              text: 'more than 15,000 people',
+              value: 15000,
+              unit: 'people',
+              claimant: 'organisers',
+              approx: 'more than',
+            },
+          ],
+        },
+      ],
+      'crowd size: 6,000 (Site 0, according to police) vs more than 15,000 (Site 0, according to organisers)',
+    ],
+    [
+      'ships waiting: port authority vs union',
+      [
+        {
+          text: 'The port authority said 63 ships were waiting to berth on Monday morning. The union said the queue was more than 80 ships.',
+          claims: [
+            { text: '63 ships', value: 63, unit: 'ships', claimant: 'port authority' },
+            { text: 'more than 80 ships', value: 80, unit: 'ships', claimant: 'union', approx: 'more than' },
+          ],
+        },
+      ],
+      'ships waiting: 63 (Site 0, according to port authority) vs more than 80 (Site 0, according to union)',
+    ],
+    [
+      'the fine, by two outlets on one day',
+      [
+        {
+          site: 'Global Ledger',
+          text: 'The regulator has imposed a provisional fine of €240mn ($262mn) on Quillon.',
+          claims: [{ text: '€240mn', value: 240e6, unit: 'EUR' }],
+        },
+        {
+          site: 'The Meridian Post',
+          text: 'The authority has fined Quillon a record 260 million euros over the cyberattack.',
+          claims: [{ text: '260 million euros', value: 260e6, unit: 'EUR' }],
+        },
+      ],
+      'fine: €240 million (Global Ledger) vs €260 million (The Meridian Post)',
+    ],
+    [
+      'the pay deal, by two outlets on one day',
+      [
+        {
+          text: 'The agreement gives workers a pay rise of 6.5% spread over two years, the union said.',
+          claims: [{ text: '6.5%', value: 6.5, unit: 'percent', claimant: 'union' }],
+        },
+        {
+          text: 'Dockworkers ended the strike after employers accepted a 7% pay rise over two years.',
+          claims: [{ text: '7%', value: 7, unit: 'percent' }],
+        },
+      ],
+      'pay deal: 6.5% (Site 0, according to union) vs 7% (Site 1)',
+    ],
+    [
+      'a recap dated by its own sentence against a figure of that day',
+      [
+        {
+          date: '2026-03-10',
+          text: 'Kestria has moved about 40,000 troops to the border, the ministry said on Monday.',
+          claims: [
+            { text: 'about 40,000 troops', value: 40000, unit: 'troops', claimant: 'ministry', approx: 'about' },
+          ],
+        },
+        {
+          date: '2026-03-10',
+          text: 'Kestria said fewer than 15,000 servicemen are taking part in the exercises.',
+          claims: [{ text: 'fewer than 15,000 servicemen', value: 15000, unit: 'troops', approx: 'fewer than' }],
+        },
+      ],
+      'troops deployed: about 40,000 (Site 0, according to ministry) vs fewer than 15,000 (Site 1)',
+    ],
+  ];
+  it.each(positives)('conflict: %s', (_name, specs, summary) => {
+    expect(story(specs).found.map((c) => c.summary)).toEqual([summary]);
+  });
+
+  const negatives: Array<[string, Spec[]]> = [
+    [
+      'offer, demand and deal in one article are different quantities',
+      [
+        {
+          text: 'Employers had offered 4%, while the union demanded 9%. The final deal gives a 6.5% pay rise.',
+          claims: [
+            { text: '4%', value: 4, unit: 'percent', claimant: 'employers' },
+            { text: '9%', value: 9, unit: 'percent', claimant: 'union' },
+            { text: '6.5%', value: 6.5, unit: 'percent', claimant: 'mediator' },
+          ],
+        },
+      ],
+    ],
+    [
+      'a fine and the legal maximum',
+      [
+        {
+          text: 'Aalst said the fine of €240mn had been set below the legal maximum of about €300mn.',
+          claims: [
+            { text: '€240mn', value: 240e6, unit: 'EUR', claimant: 'regulator' },
+            { text: 'about €300mn', value: 300e6, unit: 'EUR', claimant: 'Pieter Aalst', approx: 'about' },
+          ],
+        },
+      ],
+    ],
+    [
+      'share moves are changes, not levels',
+      [
+        {
+          text: 'Shares in Quillon have fallen 18% since Tuesday.',
+          claims: [{ text: '18%', value: 18, unit: 'percent' }],
+        },
+        {
+          text: 'Quillon shares have now lost 21% since Tuesday.',
+          claims: [{ text: '21%', value: 21, unit: 'percent' }],
+        },
+      ],
+    ],
+    [
+      'an initial offer against the current one',
+      [
+        { text: 'Employers had initially offered 4% in January.', claims: [{ text: '4%', value: 4, unit: 'percent' }] },
+        { text: 'Employers have now offered 5% over two years.', claims: [{ text: '5%', value: 5, unit: 'percent' }] },
+      ],
+    ],
+    [
+      'a delta ("two more people") against the toll',
+      [
+        {
+          text: 'The agency raised the death toll to 41, after the bodies of two more people were found.',
+          claims: [
+            { text: '41', value: 41, unit: 'deaths', claimant: 'agency' },
+            { text: 'two more people', value: 2, unit: 'people', claimant: 'police' },
+          ],
+        },
+      ],
+    ],
+    [
+      'a cue in the next clause belongs to the nearer claim of its kind',
+      [
+        {
+          text: 'The port authority said 63 ships were waiting offshore, and that three cruise ships had cancelled.',
+          claims: [
+            { text: '63 ships', value: 63, unit: 'ships', claimant: 'port authority' },
+            { text: 'three cruise ships', value: 3, unit: 'ships', claimant: 'harbour master' },
+          ],
+        },
+      ],
+    ],
+    [
+      'strikers and marchers are different crowds',
+      [
+        {
+          text: 'The union said 12,000 members had joined the strike.',
+          claims: [{ text: '12,000 members', value: 12000, unit: 'members' }],
+        },
+        {
+          text: 'More than 15,000 people took part in the march.',
+          claims: [{ text: '15,000 people', value: 15000, unit: 'people' }],
+        },
+      ],
+    ],
+    [
+      'the same claimant a day later is an update',
+      [
+        {
+          date: '2026-03-11',
+          text: 'The agency said 19 people had died.',
+          claims: [{ text: '19 people', value: 19, unit: 'people', claimant: 'agency' }],
+        },
+        {
+          date: '2026-03-12',
+          text: 'The agency said 27 people had died.',
+          claims: [{ text: '27 people', value: 27, unit: 'people', claimant: 'agency' }],
+        },
+      ],
+    ],
+    [
+      'an undated article is compared only with itself',
+      [
+        { text: 'Officially, 27 people have died.', claims: [{ text: '27 people', value: 27, unit: 'deaths' }] },
+        {
+          date: '',
+          text: 'Twelve people were killed.',
+          claims: [{ text: 'Twelve people', value: 12, unit: 'people' }],
+        },
+      ],
+    ],
+    [
+      'a number without a frame',
+      [
+        {
+          text: 'The company employs 150 people in Merida City.',
+          claims: [{ text: '150 people', value: 150, unit: 'people' }],
+        },
+        {
+          text: 'The company employs 400 people in Lindgate.',
+          claims: [{ text: '400 people', value: 400, unit: 'people' }],
+        },
+      ],
+    ],
+    [
+      'vague magnitudes',
+      [
+        {
+          text: 'Tens of thousands of troops massed on the border.',
+          claims: [{ text: 'Tens of thousands of troops', value: 20000, unit: 'troops', approx: 'tens of thousands' }],
+        },
+        {
+          text: 'Fewer than 15,000 servicemen are taking part.',
+          claims: [{ text: 'Fewer than 15,000 servicemen', value: 15000, unit: 'troops', approx: 'fewer than' }],
+        },
+      ],
+    ],
+  ];
+  it.each(negatives)('no conflict: %s', (_name, specs) => {
+    expect(story(specs).found).toEqual([]);
   });
 });
 

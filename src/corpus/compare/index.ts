@@ -1,57 +1,68 @@
 /**
  * compare: conflicts between sources.
  *
- * - `number`: inside one story, claims of the same unit from different copy groups (copies of one
- *   wire story are one source), or from two different named claimants in one article, published
- *   within `MAX_CLAIM_DAY_GAP` days, sharing a context word (what is counted: "fine", "border",
- *   "killed"), whose values disagree beyond rounding. Each claim is an interval:
- *   a range stays a range, "more than"/"at least" open the
- *   top, "up to"/"fewer than" open the bottom, "about" stays a point. Two claims agree when their
- *   intervals, widened by `ROUNDING_TOLERANCE`, overlap. Claims counting different things under one unit ("killed" vs
- *   "injured" people) are kept apart by the qualifier word nearest to them.
+ * - `number`: inside one story, two claims about the same quantity whose values disagree.
+ *   - Same quantity = same unit class and same frame (`quantities.ts`): the cue words next to
+ *     the number say what it counts ("killed" → deaths, "on strike" → strikers, "fine",
+ *     "a day" → cost per day, "offered" / "demanded" / "deal" → three different pay figures).
+ *     Numbers without a frame, changes ("fell 9%"), retrospective values ("initially offered")
+ *     and vague magnitudes ("tens of thousands") are never compared.
+ *   - Same moment: from different copy groups (copies of one wire story are one source) dated
+ *     at most `MAX_CLAIM_DAY_GAP` apart, or two different named claimants side by side in one
+ *     article. A figure is dated by its article, or by its own sentence when that names an
+ *     earlier day (a recap). One claimant on two different days is an update, not a conflict;
+ *     undated articles are compared only inside themselves.
+ *   - Disagree: each claim is an interval (a range stays a range, "more than"/"at least" open
+ *     the top, "up to"/"fewer than" open the bottom), widened by `APPROX_TOLERANCE` when hedged
+ *     ("about", "nearly") or by the precision of its digits otherwise (`EXACT_TOLERANCE` at
+ *     most); two claims agree when the widened intervals overlap.
+ *   The summary names the quantity, both values, their outlets and claimants:
+ *   "fine: €240 million (Global Ledger) vs €260 million (The Meridian Post)".
  * - `speaker`: the same quote (fold-normalised, or ≥ `QUOTE_OVERLAP` token overlap for quotes of
  *   ≥ `FUZZY_QUOTE_WORDS` words) attributed to different named speakers in different articles.
  *   An unnamed source ("a senior official") versus a named one is not a conflict: it may be the
  *   same person.
  *
- * Limits: claims are compared within a story only; no unit conversion (km vs miles).
+ * Limits: claims are compared within a story only; no unit conversion (km vs miles, € vs $);
+ * a quantity the frame lists do not cover is not compared; "at least 31" never contradicts 34.
  */
 import type { Conflict, CorpusArticle, Duplicate, Evidence, Story } from '../../core/corpus.js';
 import type { ClaimItem, QuoteItem } from '../../core/doc.js';
 import { foldKey } from '../../core/text.js';
-import { contentTerms } from '../cluster/features.js';
 import { copyGroups } from '../dedupe/index.js';
+import { type Quantity, quantityOf, skipReason, unitClass } from './quantities.js';
 
-/** Relative slack for rounding ("40,000" vs "41,500" agree). */
-export const ROUNDING_TOLERANCE = 0.1;
+/** Relative slack of an approximate value ("about 40,000", "some 10,000", "nearly 35,000"). */
+export const APPROX_TOLERANCE = 0.125;
+/**
+ * Largest relative slack of an exact value. An exact value is read to half a unit of its last
+ * non-zero digit ("41,500" ± 50, "7%" ± 0.5), but never more than this share: "40,000" is not
+ * "44,000", and "7%" is not "6.5%".
+ */
+export const EXACT_TOLERANCE = 0.05;
 /** Token overlap (shared / larger set) at or above which two quotes are the same quote. */
 export const QUOTE_OVERLAP = 0.8;
 /** Quotes at least this long may match fuzzily; shorter ones must match exactly. */
 export const FUZZY_QUOTE_WORDS = 6;
 /** Quotes shorter than this are stock phrases ("no comment") and never compared. */
 export const MIN_QUOTE_WORDS = 4;
-/** At most this many claims per unit and story are compared (pairwise inside the bucket). */
+/** At most this many claims per quantity and story are compared (pairwise inside the bucket). */
 const MAX_CLAIMS_PER_BUCKET = 200;
 /**
- * Claims published further apart than this many days are not compared: a death toll that rises
- * from Monday to Wednesday is an update, not a conflict.
+ * Claims of different articles dated further apart than this many days are not compared: a
+ * death toll that rises from Wednesday to Thursday is an update, not a conflict. One day, because
+ * every disputed figure of examples/corpus is reported on the same or the next day, while tolls,
+ * offers and queues move within two or three.
  */
-export const MAX_CLAIM_DAY_GAP = 2;
+export const MAX_CLAIM_DAY_GAP = 1;
 /** Evidence items kept per conflict. */
 const MAX_EVIDENCE = 10;
 
-const AT_LEAST_RE = /\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than)\b/i;
+const AT_LEAST_RE =
+  /\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than|exceeded|higher than)\b/i;
 const AT_MOST_RE = /\b(up to|fewer than|less than|under|at most|no more than|below)\b/i;
-
-/** Words that tell what a count of people counts; the nearest one classifies a claim. */
-const QUALIFIERS: Array<[string, RegExp]> = [
-  ['dead', /\b(killed|dead|died|deaths?|death toll|fatalities|lives)\b/gi],
-  ['injured', /\b(injured|wounded|hurt|injuries)\b/gi],
-  ['missing', /\b(missing|unaccounted)\b/gi],
-  ['arrested', /\b(arrested|detained|arrests|detentions)\b/gi],
-  ['displaced', /\b(displaced|evacuated|homeless|fled|refugees)\b/gi],
-];
-const CONTEXT_CHARS = 80;
+const APPROX_RE =
+  /\b(about|around|some|nearly|almost|roughly|approximately|close to|closer to|an estimated|estimated|as many as|as much as)\b/i;
 
 /** Conflicts of the corpus: number conflicts story by story, then speaker conflicts. */
 export function findConflicts(
@@ -79,142 +90,163 @@ interface Claim {
   article: CorpusArticle;
   item: ClaimItem;
   group: number;
+  quantity: Quantity;
   /** Position in story order (article, then offset): picks the earliest claims for the summary. */
   order: number;
-  /** Publication day number, or null. */
+  /** Day the figure refers to (publication day, or the stated day of a recap), or null. */
   day: number | null;
-  context: Set<string>;
   lo: number;
   hi: number;
 }
 
-/** The interval a claim asserts. */
+/** The interval a claim asserts, before rounding slack. */
 export function claimInterval(c: Pick<ClaimItem, 'value' | 'valueMax' | 'approx'>): [number, number] {
   let lo = Math.min(c.value, c.valueMax ?? c.value);
   let hi = Math.max(c.value, c.valueMax ?? c.value);
   const approx = c.approx ?? '';
   if (AT_LEAST_RE.test(approx)) hi = Number.POSITIVE_INFINITY;
   else if (AT_MOST_RE.test(approx)) lo = Math.min(0, lo);
-  // "about", "some", "nearly": a point; the rounding slack of `claimsAgree` covers them (widening
-  // here too would let "about 40,000" and "as many as 55,000" agree).
   return [lo, hi];
 }
 
-/** True when two claimed intervals overlap once widened for rounding. */
-export function claimsAgree(x: [number, number], y: [number, number]): boolean {
-  const widen = (v: number, dir: 1 | -1) => v + dir * Math.abs(v) * ROUNDING_TOLERANCE;
-  return widen(x[0], -1) <= widen(y[1], 1) && widen(y[0], -1) <= widen(x[1], 1);
+/** Half a unit of the last non-zero digit: the precision a written value claims. */
+function precisionOf(v: number): number {
+  const x = Math.abs(v);
+  if (x === 0) return 0.5;
+  if (Number.isInteger(x)) {
+    let p = 1;
+    while (x % (p * 10) === 0) p *= 10;
+    return p / 2;
+  }
+  const decimals = (String(x).split('.')[1] ?? '').length;
+  return 0.5 * 10 ** -decimals;
 }
 
-function dayOf(a: CorpusArticle): number | null {
-  const iso = a.published.date ?? a.published.from;
-  const t = iso ? Date.parse(iso.slice(0, 10)) : Number.NaN;
+/** Slack either side of a claim's value: `APPROX_TOLERANCE` when hedged, else its precision. */
+export function claimTolerance(c: Pick<ClaimItem, 'value' | 'approx'>): number {
+  const x = Math.abs(c.value);
+  if (APPROX_RE.test(c.approx ?? '')) return x * APPROX_TOLERANCE;
+  return Math.min(precisionOf(c.value), x * EXACT_TOLERANCE);
+}
+
+/** The interval a claim asserts, widened by its tolerance. */
+export function claimRange(c: Pick<ClaimItem, 'value' | 'valueMax' | 'approx'>): [number, number] {
+  const [lo, hi] = claimInterval(c);
+  const t = claimTolerance(c);
+  return [lo - t, hi + t];
+}
+
+/** True when two widened intervals overlap (touching ends do not: "6.5%" vs "7%" disagree). */
+export function claimsAgree(x: [number, number], y: [number, number]): boolean {
+  return x[0] < y[1] && y[0] < x[1];
+}
+
+function dayNumber(iso: string | null | undefined): number | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
+  const t = Date.parse(iso.slice(0, 10));
   return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
 }
 
-/** Words that sit next to any number and say nothing about what it counts. */
-const MAGNITUDE_WORDS = [
-  'million',
-  'billion',
-  'thousand',
-  'hundred',
-  'dozen',
-  'euro',
-  'dollar',
-  'pound',
-  'total',
-  'number',
-];
-
-/** Content words around a claim (its sentence, `CONTEXT_CHARS` each side), minus the unit,
- * the claimant's name and the claim's own words: what the number is about. */
-function contextWords(article: CorpusArticle, item: ClaimItem): Set<string> {
-  const [from, to] = claimWindow(article.text, item);
-  const terms = new Map<string, number>();
-  contentTerms(article.text.slice(from, item.start), terms);
-  contentTerms(article.text.slice(item.end, to), terms);
-  const drop = new Map<string, number>();
-  contentTerms(`${item.text} ${item.unit} ${item.claimant?.name ?? ''} ${item.approx ?? ''}`, drop);
-  for (const w of drop.keys()) terms.delete(w);
-  for (const w of MAGNITUDE_WORDS) terms.delete(w);
-  return new Set(terms.keys());
+/** Copies or other articles: the same claimant, folded ("the port authority" = "Port Authority"). */
+function claimantKey(item: ClaimItem): string | null {
+  if (!item.claimant) return null;
+  if (item.claimant.entityId) return item.claimant.entityId;
+  return foldKey(item.claimant.name).replace(/^(?:the|a|an) /, '');
 }
 
-/** True when the two contexts share a word (or one word is a 4+ letter prefix of the other:
- * "fine"/"fined", "deploy"/"deployment"). */
-function shareContext(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) {
-    if (b.has(x)) return true;
-    if (x.length < 4) continue;
-    for (const y of b) if (y.length >= 4 && (x.startsWith(y) || y.startsWith(x))) return true;
-  }
-  return false;
-}
-
-/** The claim's sentence, at most `CONTEXT_CHARS` each side. */
-function claimWindow(text: string, item: ClaimItem): [number, number] {
-  let from = Math.max(0, item.start - CONTEXT_CHARS);
-  let to = Math.min(text.length, item.end + CONTEXT_CHARS);
-  const before = text.slice(from, item.start);
-  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
-  if (stop >= 0) from += stop + 1;
-  const after = text.slice(item.end, to);
-  const end = after.search(/\.\s|\n/);
-  if (end >= 0) to = item.end + end;
-  return [from, to];
-}
-
-function qualifierOf(article: CorpusArticle, item: ClaimItem): string {
+/** Claims of one article that may be compared, with their quantity and reference day. */
+export function quantifiedClaims(
+  article: CorpusArticle,
+): Array<{ item: ClaimItem; quantity: Quantity; day: number | null }> {
+  if (article.claims.length === 0) return [];
   const text = article.text;
-  const [from, to] = claimWindow(text, item);
-  const window = text.slice(from, to);
-  let best = '';
-  let bestDistance = Number.POSITIVE_INFINITY;
-  const claimAt = item.start - from;
-  const claimEnd = item.end - from;
-  for (const [name, re] of QUALIFIERS) {
-    for (const m of window.matchAll(re)) {
-      const at = m.index ?? 0;
-      const d = at >= claimEnd ? at - claimEnd : at + m[0].length <= claimAt ? claimAt - at - m[0].length : 0;
-      if (d < bestDistance) [best, bestDistance] = [name, d];
-    }
+  const published = dayNumber(article.published.date ?? article.published.from);
+  const claims = [...article.claims].sort((x, y) => x.start - y.start);
+  const seen: Array<{ cls: string; at: number; quantity: Quantity }> = [];
+  const out: Array<{ item: ClaimItem; quantity: Quantity; day: number | null }> = [];
+  for (const item of claims) {
+    if (!Number.isFinite(item.value) || skipReason(text, item)) continue;
+    const sentence = sentenceAround(text, item.start, item.end);
+    const previous = (cls: string, after: number) => {
+      for (let i = seen.length - 1; i >= 0; i--) {
+        const p = seen[i] as (typeof seen)[number];
+        if (p.at < after) break;
+        if (p.cls === cls) return p.quantity;
+      }
+      return null;
+    };
+    const quantity = quantityOf(text, item, sentence, claims, previous);
+    if (!quantity) continue;
+    seen.push({ cls: unitClass(item), at: item.start, quantity });
+    out.push({ item, quantity, day: referenceDay(article, sentence, published) });
   }
-  return best;
+  return out;
+}
+
+/** Longest stretch searched either side of a claim for its sentence's ends. */
+const MAX_SENTENCE_CHARS = 600;
+const SENTENCE_END_RE = /[.!?]["'”’)]*\s|\n/g;
+
+/**
+ * The sentence around a span: from after the last `.`/`!`/`?` + space (or line break) before it
+ * to the next one after it. Cheaper than splitting the whole text; a decimal point ("6.5%") is
+ * not followed by a space, so it never ends a sentence.
+ */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  const from = Math.max(0, start - MAX_SENTENCE_CHARS);
+  let s = from;
+  SENTENCE_END_RE.lastIndex = 0;
+  for (const m of text.slice(from, start).matchAll(SENTENCE_END_RE)) s = from + (m.index ?? 0) + m[0].length;
+  const after = text.slice(end, end + MAX_SENTENCE_CHARS);
+  SENTENCE_END_RE.lastIndex = 0;
+  const m = SENTENCE_END_RE.exec(after);
+  const e = m ? end + m.index + 1 : Math.min(text.length, end + MAX_SENTENCE_CHARS);
+  return { start: s, end: e };
+}
+
+/**
+ * The day a claim's figure refers to: its publication day, unless its sentence states a day more
+ * than `MAX_CLAIM_DAY_GAP` earlier ("spoke of about 40,000 troops on March 9" in a later article),
+ * which then dates the figure.
+ */
+function referenceDay(
+  article: CorpusArticle,
+  sentence: { start: number; end: number },
+  published: number | null,
+): number | null {
+  if (published === null) return null;
+  let day = published;
+  for (const t of article.times) {
+    if (t.start < sentence.start || t.end > sentence.end) continue;
+    const d = dayNumber(t.value);
+    if (d !== null && published - d > MAX_CLAIM_DAY_GAP && d < day) day = d;
+  }
+  return day;
 }
 
 function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf: Map<string, number>): Conflict[] {
   const buckets = new Map<string, Claim[]>();
+  let order = 0;
   for (const id of story.articles) {
     const article = byId.get(id);
     if (!article) continue;
-    for (const item of article.claims) {
-      const unit = item.unit.trim().toLowerCase();
-      if (!unit || !Number.isFinite(item.value)) continue;
-      const key = `${unit}|${qualifierOf(article, item)}`;
-      const list = buckets.get(key) ?? [];
+    for (const { item, quantity, day } of quantifiedClaims(article)) {
+      const list = buckets.get(quantity.key) ?? [];
       if (list.length >= MAX_CLAIMS_PER_BUCKET) continue;
-      const [lo, hi] = claimInterval(item);
-      list.push({
-        article,
-        item,
-        group: groupOf.get(id) ?? -1,
-        order: list.length,
-        day: dayOf(article),
-        context: contextWords(article, item),
-        lo,
-        hi,
-      });
-      buckets.set(key, list);
+      const [lo, hi] = claimRange(item);
+      list.push({ article, item, group: groupOf.get(id) ?? -1, quantity, order: order++, day, lo, hi });
+      buckets.set(quantity.key, list);
     }
   }
   const out: Conflict[] = [];
   for (const claims of buckets.values()) {
     // Value clusters: claims that agree with the cluster's first (lowest) claim.
-    const sorted = [...claims].sort((x, y) => x.lo - y.lo || x.hi - y.hi);
+    const sorted = [...claims].sort((x, y) => x.lo - y.lo || x.hi - y.hi || x.order - y.order);
     const clusters: Claim[][] = [];
     for (const c of sorted) {
       const last = clusters[clusters.length - 1];
-      if (last && claimsAgree([last[0]?.lo as number, last[0]?.hi as number], [c.lo, c.hi])) last.push(c);
+      const head = last?.[0];
+      if (last && head && claimsAgree([head.lo, head.hi], [c.lo, c.hi])) last.push(c);
       else clusters.push([c]);
     }
     for (const cluster of clusters) cluster.sort((x, y) => x.order - y.order);
@@ -226,12 +258,11 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
         if (!pair) continue;
         const [x, y] = pair[0].order <= pair[1].order ? pair : [pair[1], pair[0]];
         const both = [...(clusters[i] as Claim[]), ...(clusters[j] as Claim[])].sort((p, q) => p.order - q.order);
-        const items = both.slice(0, MAX_EVIDENCE).map(evidenceOf);
         out.push({
           kind: 'number',
-          summary: `${x.item.unit}: ${describeClaim(x)} vs ${describeClaim(y)}`,
+          summary: `${x.quantity.label}: ${describeClaim(x)} vs ${describeClaim(y)}`,
           storyId: story.storyId,
-          items,
+          items: both.slice(0, MAX_EVIDENCE).map(evidenceOf),
         });
         break;
       }
@@ -241,33 +272,48 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
 }
 
 /**
- * The first pair (one claim per cluster) from different copy groups, published close enough to
- * speak of the same moment, that really disagrees.
+ * The first pair (one claim per cluster) that really disagrees about one moment: from different
+ * copy groups published at most `MAX_CLAIM_DAY_GAP` days apart (undated articles are compared
+ * only inside themselves), or two different named claimants side by side in one article; never
+ * one claimant's figure on two different days (an update).
  */
 function firstDisagreement(a: Claim[], b: Claim[]): [Claim, Claim] | null {
   for (const x of a) {
     for (const y of b) {
-      if (x.group === y.group && !(x.article.id === y.article.id && differentClaimants(x.item, y.item))) continue;
-      if (x.day !== null && y.day !== null && Math.abs(x.day - y.day) > MAX_CLAIM_DAY_GAP) continue;
-      if (claimsAgree([x.lo, x.hi], [y.lo, y.hi]) || !shareContext(x.context, y.context)) continue;
+      if (claimsAgree([x.lo, x.hi], [y.lo, y.hi])) continue;
+      const kx = claimantKey(x.item);
+      const ky = claimantKey(y.item);
+      if (x.article.id === y.article.id) {
+        if (kx === null || ky === null || kx === ky) continue;
+        return [x, y];
+      }
+      if (x.group === y.group) continue;
+      if (x.day === null || y.day === null || Math.abs(x.day - y.day) > MAX_CLAIM_DAY_GAP) continue;
+      if (kx !== null && kx === ky && x.day !== y.day) continue;
       return [x, y];
     }
   }
   return null;
 }
 
-/** Two named claimants who are not the same: one article reporting both sides of a dispute. */
-function differentClaimants(a: ClaimItem, b: ClaimItem): boolean {
-  if (!a.claimant || !b.claimant) return false;
-  if (a.claimant.entityId && b.claimant.entityId) return a.claimant.entityId !== b.claimant.entityId;
-  return foldKey(a.claimant.name) !== foldKey(b.claimant.name);
-}
-
 /** One formatter: `toLocaleString` builds a new one per call, which dominated the run. */
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-function formatNumber(n: number): string {
-  return NUMBER_FORMAT.format(n);
+const CURRENCY_SYMBOLS: Record<string, string> = { EUR: '€', USD: '$', GBP: '£', JPY: '¥' };
+
+/** "40,000", "6.5%", "€240 million", "120 million valdors". */
+function formatValue(value: number, unit: string): string {
+  const big =
+    Math.abs(value) >= 1e9
+      ? `${NUMBER_FORMAT.format(value / 1e9)} billion`
+      : Math.abs(value) >= 1e6
+        ? `${NUMBER_FORMAT.format(value / 1e6)} million`
+        : NUMBER_FORMAT.format(value);
+  if (unit === 'percent') return `${NUMBER_FORMAT.format(value)}%`;
+  const symbol = CURRENCY_SYMBOLS[unit];
+  if (symbol) return `${symbol}${big}`;
+  if (unitClass({ unit, text: '' }).startsWith('money:')) return `${big} ${unit}`;
+  return big;
 }
 
 function sourceOf(a: CorpusArticle): string {
@@ -277,13 +323,11 @@ function sourceOf(a: CorpusArticle): string {
 function describeClaim(c: Claim): string {
   const { item } = c;
   const value =
-    item.valueMax !== undefined && item.valueMax !== item.value
-      ? `${formatNumber(item.value)}-${formatNumber(item.valueMax)}`
-      : formatNumber(item.value);
-  const parts = [sourceOf(c.article)];
-  if (item.claimant) parts.push(`${item.hedged ? 'according to' : 'claimed by'} ${item.claimant.name}`);
-  else if (item.hedged) parts.push('unattributed, hedged');
-  return `${item.approx ? `${item.approx} ` : ''}${value} (${parts.join(', ')})`;
+    item.valueMax !== undefined && item.valueMax !== null && item.valueMax !== item.value
+      ? `${formatValue(item.value, item.unit)}-${formatValue(item.valueMax, item.unit)}`
+      : formatValue(item.value, item.unit);
+  const who = item.claimant ? `, according to ${item.claimant.name}` : '';
+  return `${item.approx ? `${item.approx.toLowerCase()} ` : ''}${value} (${sourceOf(c.article)}${who})`;
 }
 
 function evidenceOf(c: { article: CorpusArticle; item: { start: number; end: number; text: string } }): Evidence {

@@ -1,11 +1,66 @@
 import { describe, expect, it } from 'vitest';
 import { foldKey } from '../../core/text.js';
 import { buildArticle, sampleCorpus } from '../fixtures.js';
-import { copyGroups, findDuplicates, inferFromCopies } from './index.js';
+import { copyGroups, findDuplicates, inferFromCopies, REWRITE_JACCARD } from './index.js';
 import { estimateJaccard, minhash, normalizedWords, shingleSet } from './minhash.js';
 
 const pair = (a: string, b: string) => (d: { a: string; b: string }) =>
   (d.a === a && d.b === b) || (d.a === b && d.b === a);
+
+const ORIGINAL = [
+  'KESTRELGRAD, 11 March - The Ministry of Defence of Kestria on Wednesday rejected statements by Valdorian officials that tens of thousands of troops had been concentrated near the border, stating that fewer than 15,000 servicemen are taking part in the exercises in the Varro direction, which were planned many months ago.',
+  '«The exercises are proceeding according to plan and will end on schedule,» said Major General Pavel Ostrik, the official representative of the ministry, at a briefing in Kestrelgrad.',
+  'According to Ostrik, about 200 units of armoured equipment are involved in the drills, code-named Western Bastion 2026. The exercises began on 2 March and will end on 20 March.',
+  'Merida City, he said, is using the exercises to distract voters from economic problems and to win support before the autumn elections.',
+].join('\n\n');
+
+/** The same report through a poor machine translation: word order, case and words change. */
+const TRANSLATED = [
+  'The Ministry of Defense of kestria on wednesday has rejected the statements of valdorian officials that tens of thousands of military were concentrated near of border, declared the minister that in the exercises in the varro direction take part less than 15 thousand servicemen, and that the exercises were planned many months ago.',
+  '«Exercises proceed according to the plan and will end in schedule,» said major general Pavel Ostrik, official representative of ministry, on briefing inkestrelgrad.',
+  'According to Ostrik, in the exercises which have code name Western Bastion 2026 is involved about 200 units of armored equipment. The exercises were begun 2 March and will be ended 20 March.',
+  'merida city, he said, uses the exercises to distract the voters from the economic problems and to win the support before elections of autumn.',
+].join('\n\n');
+
+/** Another article of the story: same quote and figures, its own text. */
+const SAME_STORY = [
+  'MERIDA CITY - Valdoria dismissed the Kestrian figures on Wednesday, saying satellite images showed far more than 15,000 servicemen near the Varro Valley.',
+  '«The exercises are proceeding according to plan and will end on schedule,» General Pavel Ostrik told reporters, a line Valdorian officials called an insult.',
+  'Foreign Minister Tomasz Wrenik said the government would ask the United Nations to send observers, and that the army would stay on heightened readiness until the drills end on 20 March.',
+  'Opposition leaders in Merida City accused the government of exaggerating the threat before the autumn elections.',
+].join('\n\n');
+
+describe('findDuplicates: rewrites', () => {
+  const make = (id: string, text: string, date?: string, wire: string[] = []) =>
+    buildArticle({ id, text, wire, ...(date ? { date } : {}) });
+
+  it('finds a machine-translated copy as syndicated, with its word Jaccard', () => {
+    const found = findDuplicates([make('r1', ORIGINAL, '2026-03-11'), make('r2', TRANSLATED, '2026-03-11')]);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.kind).toBe('syndicated');
+    expect(new Set([found[0]?.a, found[0]?.b])).toEqual(new Set(['r1', 'r2']));
+    expect(found[0]?.similarity).toBeGreaterThanOrEqual(REWRITE_JACCARD);
+    expect(found[0]?.similarity).toBeLessThan(0.8);
+  });
+
+  it('calls a wire copy syndicated even when it is nearly identical', () => {
+    const found = findDuplicates([
+      make('w1', ORIGINAL, '2026-03-11', ['AP']),
+      make('w2', ORIGINAL.replace('Wednesday', 'Wednesday morning'), '2026-03-11', ['AP']),
+    ]);
+    expect(found.map((d) => d.kind)).toEqual(['syndicated']);
+  });
+
+  describe('negative cases', () => {
+    it('another article of the story sharing a quote and figures is not a copy', () => {
+      expect(findDuplicates([make('r1', ORIGINAL, '2026-03-11'), make('r3', SAME_STORY, '2026-03-11')])).toEqual([]);
+    });
+
+    it('a rewrite published days later is a follow-up, not a copy', () => {
+      expect(findDuplicates([make('r1', ORIGINAL, '2026-03-11'), make('r2', TRANSLATED, '2026-03-16')])).toEqual([]);
+    });
+  });
+});
 
 describe('findDuplicates', () => {
   const corpus = sampleCorpus();

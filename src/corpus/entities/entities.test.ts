@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticle, sampleCorpus } from '../fixtures.js';
-import { mergeEntities, nameSkeleton } from './index.js';
+import { mergeEntities, nameSkeleton, phoneticKey } from './index.js';
 
 describe('mergeEntities', () => {
   it('merges transliteration variants and bare surnames across articles', () => {
@@ -50,6 +50,71 @@ describe('mergeEntities', () => {
 
   it('folds transliterations to one skeleton', () => {
     expect(nameSkeleton('Tomasz Wrenik')).toBe(nameSkeleton('Tomas Vrenik'));
+  });
+
+  /** Two articles of one story naming one person under two spellings, with shared context. */
+  function variantPair(x: string, y: string, context = ['Port Calloway', 'Estmark']) {
+    const ctx = context.map((text) => ({ text, type: 'place' as const }));
+    return [
+      buildArticle({
+        id: 'v1',
+        text: `${x} spoke in ${context.join(' and ')}.`,
+        entities: [{ text: x, type: 'person' }, ...ctx],
+      }),
+      buildArticle({
+        id: 'v2',
+        text: `${y} spoke in ${context.join(' and ')} again.`,
+        entities: [{ text: y, type: 'person' }, ...ctx],
+      }),
+    ];
+  }
+
+  it.each([
+    ['Marta Leclercq', 'Marta Leclerc'],
+    ['Marta Leclercq', 'Marta Leclerq'],
+    ['Oskar Lindqvist', 'Oscar Lindquist'],
+    ['Pieter Aalst', 'Peter Aalst'],
+    ['Greta Holm', 'Grete Holm'],
+    ['Gen. Pavel Ostrik', 'Pavel Ostrik'],
+  ])('merges spelling variants of one person: %s / %s', (x, y) => {
+    const { entities } = mergeEntities(variantPair(x, y));
+    expect(entities.filter((e) => e.type === 'person')).toHaveLength(1);
+  });
+
+  it('builds one consonant key for spelling variants', () => {
+    expect(phoneticKey('Oskar Lindqvist')).toBe(phoneticKey('Oscar Lindquist'));
+    expect(phoneticKey('Marta Leclercq')).toBe(phoneticKey('Marta Leclerq'));
+    expect(phoneticKey('Colonel Ilse Marovna')).toBe(phoneticKey('Ilse Marovna'));
+  });
+
+  describe('negative cases: spelling variants', () => {
+    it('keeps two spellings apart when one article names both', () => {
+      const a = buildArticle({
+        id: 'n1',
+        text: 'Jan Novak and his wife Jana Novak spoke in Port Calloway and Estmark.',
+        entities: [
+          { text: 'Jan Novak', type: 'person' },
+          { text: 'Jana Novak', type: 'person' },
+          { text: 'Port Calloway', type: 'place' },
+          { text: 'Estmark', type: 'place' },
+        ],
+      });
+      const [b, c] = variantPair('Jan Novak', 'Jana Novak');
+      const { entities } = mergeEntities([a, b as typeof a, c as typeof a]);
+      expect(entities.filter((e) => e.type === 'person')).toHaveLength(2);
+    });
+
+    it('keeps namesakes of different stories apart', () => {
+      const [a] = variantPair('Greta Holm', 'x', ['Port Calloway', 'Estmark']);
+      const [b] = variantPair('Grete Holm', 'x', ['Haldane', 'Aldmere']);
+      const { entities } = mergeEntities([a as NonNullable<typeof a>, { ...(b as NonNullable<typeof b>), id: 'v3' }]);
+      expect(entities.filter((e) => e.type === 'person')).toHaveLength(2);
+    });
+
+    it('keeps different people with similar first names apart', () => {
+      const { entities } = mergeEntities(variantPair('Pavel Ostrik', 'Pavol Drienik'));
+      expect(entities.filter((e) => e.type === 'person')).toHaveLength(2);
+    });
   });
 
   describe('negative cases', () => {

@@ -6,10 +6,17 @@
  * 1. their names fold to the same key (case, accents, punctuation: "José Marti" = "Jose Marti");
  * 2. their names share a transliteration skeleton (w/v, sz/s, ph/f, y/i, doubled letters:
  *    "Tomasz Wrenik" = "Tomas Vrenik");
- * 3. (people) an initial or a bare surname ("T. Wrenik", "Wrenik") points to exactly one full name
+ * 3. (people) spelling variants of a full name ("Marta Leclercq" / "Marta Leclerc", "Oskar
+ *    Lindqvist" / "Oscar Lindquist", "Pieter" / "Peter Aalst", "Greta" / "Grete Holm"): same
+ *    consonant key (`phoneticKey`), at most `MAX_NAME_EDITS` letter edits apart, never named
+ *    side by side in one article (an article naming both treats them as two people), and seen
+ *    with at least `MIN_SHARED_CONTEXT` other entities in common (same story, not a namesake);
+ * 4. (people) an initial or a bare surname ("T. Wrenik", "Wrenik") points to exactly one full name
  *    with that surname and initial; ambiguous short forms ("J. Smith" with John and Jane) stay apart.
+ * Titles before a name ("Gen.", "Colonel", "Mr") are ignored for all of these.
  *
- * Limits: no context model: two different people with the same name are merged.
+ * Limits: no context model beyond shared entities: two different people with one name are
+ * merged, and two variants never seen in a shared context stay apart.
  */
 import type { CorpusArticle, CorpusEntity } from '../../core/corpus.js';
 import type { EntityType } from '../../core/doc.js';
@@ -34,11 +41,85 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
   [/([a-z])\1+/g, '$1'],
 ];
 
+/** Titles and ranks written before a person's name; not part of the name. */
+const TITLES = new Set(
+  (
+    'mr mrs ms miss mx dr prof professor sir dame lord lady gen general lt lieutenant maj major col colonel ' +
+    'capt captain cmdr commander adm admiral sgt sergeant brig brigadier president vice prime minister ' +
+    'governor mayor senator rep judge justice chancellor king queen prince princess pope rev reverend father ' +
+    'sister brother sheikh st'
+  ).split(' '),
+);
+
+/** A folded name without the titles before it ("gen pavel ostrik" → "pavel ostrik"). */
+export function stripTitles(folded: string): string {
+  const words = folded.split(' ');
+  let i = 0;
+  while (i < words.length - 1 && TITLES.has(words[i] as string)) i++;
+  return words.slice(i).join(' ');
+}
+
 /** Transliteration-insensitive form of a folded name. */
 export function nameSkeleton(name: string): string {
-  let s = foldKey(name);
+  let s = stripTitles(foldKey(name));
   for (const [re, to] of SKELETON_RULES) s = s.replace(re, to);
   return s;
+}
+
+/** Letter edits allowed between two spellings of one name (Leclercq/Leclerq: 1, Oskar Lindqvist/Oscar Lindquist: 2). */
+export const MAX_NAME_EDITS = 2;
+/** Other entities two spellings must share across their articles to be one person. */
+export const MIN_SHARED_CONTEXT = 2;
+
+const PHONETIC_RULES: Array<[RegExp, string]> = [
+  [/sz/g, 's'],
+  [/cz/g, 'c'],
+  [/ph/g, 'f'],
+  [/q[uv]/g, 'k'],
+  [/[cqk]/g, 'k'],
+  [/w/g, 'v'],
+  [/x/g, 'ks'],
+  [/y/g, 'i'],
+];
+
+/**
+ * Consonant key of a person's name, to find spelling variants: each word keeps its first letter
+ * and its consonants, with c/k/q, w/v and qu/qv folded and repeats collapsed
+ * ("Marta Leclercq" = "Marta Leclerq" = "mrt lklrk", "Oskar Lindqvist" = "Oscar Lindquist").
+ */
+export function phoneticKey(name: string): string {
+  return stripTitles(foldKey(name))
+    .split(' ')
+    .map((w) => {
+      let s = w;
+      for (const [re, to] of PHONETIC_RULES) s = s.replace(re, to);
+      const rest = s.slice(1).replace(/[aeiouh]/g, '');
+      return (s[0] ?? '') + rest;
+    })
+    .map((w) => w.replace(/([a-z])\1+/g, '$1'))
+    .join(' ');
+}
+
+/** Levenshtein distance, stopping early above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
 }
 
 function topType(types: Map<EntityType, number>): EntityType {
@@ -108,7 +189,36 @@ export function mergeEntities(articles: readonly CorpusArticle[]): {
     }
   }
 
-  // 3: people known by initial or surname only, when the full name they point to is unique.
+  // 3: spelling variants of a full person name (see the file comment).
+  const entitiesOf = new Map<string, Set<string>>();
+  for (const article of articles) entitiesOf.set(article.id, new Set(article.entities.map((m) => m.entityId)));
+  const blocks = new Map<string, Array<{ id: string; name: string }>>();
+  for (const id of ids) {
+    const s = stats.get(id) as Stats;
+    if (topType(s.types) !== 'person') continue;
+    for (const name of s.names.keys()) {
+      const key = phoneticKey(name);
+      if (!key.includes(' ')) continue; // full names only
+      const list = blocks.get(key) ?? [];
+      list.push({ id, name });
+      blocks.set(key, list);
+    }
+  }
+  for (const members of blocks.values()) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const x = members[i] as { id: string; name: string };
+        const y = members[j] as { id: string; name: string };
+        if (find(x.id) === find(y.id)) continue;
+        const fx = stripTitles(foldKey(x.name));
+        const fy = stripTitles(foldKey(y.name));
+        if (editDistance(fx, fy, MAX_NAME_EDITS) > MAX_NAME_EDITS) continue;
+        if (isSameStory(stats.get(x.id) as Stats, stats.get(y.id) as Stats, entitiesOf)) union(x.id, y.id);
+      }
+    }
+  }
+
+  // 4: people known by initial or surname only, when the full name they point to is unique.
   const full = new Map<string, Array<{ first: string; id: string }>>(); // surname skeleton → full names
   const short: Array<{ surname: string; initial: string | null; id: string }> = [];
   for (const id of ids) {
@@ -165,6 +275,25 @@ export function mergeEntities(articles: readonly CorpusArticle[]): {
   }
   entities.sort((x, y) => y.articles - x.articles || (x.entityId < y.entityId ? -1 : 1));
   return { entities, remap };
+}
+
+/**
+ * Two ids never named in one article, whose articles share `MIN_SHARED_CONTEXT` other entities.
+ */
+function isSameStory(x: Stats, y: Stats, entitiesOf: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (const a of x.articles) if (y.articles.has(a)) return false;
+  const around = (s: Stats) => {
+    const out = new Set<string>();
+    for (const a of s.articles) for (const e of entitiesOf.get(a) ?? []) out.add(e);
+    return out;
+  };
+  const ax = around(x);
+  let shared = 0;
+  for (const e of around(y)) {
+    if (e === x.id || e === y.id || !ax.has(e)) continue;
+    if (++shared >= MIN_SHARED_CONTEXT) return true;
+  }
+  return false;
 }
 
 /** Most frequent full form: multi-word names first, then count, then length, then alphabetical. */
