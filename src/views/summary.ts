@@ -84,14 +84,26 @@ function formatStory(
         .join(', ')}`,
     );
   }
+  const conflicts = doc.conflicts.filter((c) => c.storyId === story.storyId);
+  const inConflict = new Set(conflicts.flatMap((c) => c.items.map((i) => `${i.article}:${i.start}`)));
+
+  // Key quotes: direct words before reported speech, named speakers first, one per speaker.
   const quotes = articles
     .flatMap((a) => a.quotes.filter((q) => q.speaker !== null && q.text.length >= 25).map((q) => ({ q, a })))
-    .sort((x, y) => y.q.text.length - x.q.text.length);
+    .sort(
+      (x, y) =>
+        rank(y.q.prov.rule !== 'quotes/indirect', x.q.prov.rule !== 'quotes/indirect') ||
+        rank(y.q.speaker?.entityId != null, x.q.speaker?.entityId != null) ||
+        y.q.text.length - x.q.text.length,
+    );
+  const seenSpeakers = new Set<string>();
   const seenQuotes = new Set<string>();
   const keyQuotes = quotes.filter(({ q }) => {
     const key = q.text.toLowerCase().replace(/\W+/g, ' ').slice(0, 60);
-    if (seenQuotes.has(key)) return false;
+    const speaker = q.speaker?.entityId ?? q.speaker?.name ?? '';
+    if (seenQuotes.has(key) || seenSpeakers.has(speaker)) return false;
     seenQuotes.add(key);
+    seenSpeakers.add(speaker);
     return true;
   });
   if (keyQuotes.length) {
@@ -100,25 +112,40 @@ function formatStory(
       out.push(`      “${clip(q.text, 110)}” — ${q.speaker?.name} (${a.site ?? a.id})`);
     }
   }
-  const claims = articles.flatMap((a) => a.claims.map((c) => ({ c, a })));
-  if (claims.length) {
+
+  // Key claims: those in a conflict, then attributed ones; one per unit and value.
+  const claims = articles
+    .flatMap((a) => a.claims.map((c) => ({ c, a })))
+    .sort(
+      (x, y) =>
+        rank(inConflict.has(`${y.a.id}:${y.c.start}`), inConflict.has(`${x.a.id}:${x.c.start}`)) ||
+        rank(y.c.claimant !== null, x.c.claimant !== null),
+    );
+  const seenClaims = new Set<string>();
+  const keyClaims = claims.filter(({ c }) => {
+    const key = `${c.unit}:${c.value}`;
+    if (seenClaims.has(key)) return false;
+    seenClaims.add(key);
+    return true;
+  });
+  if (keyClaims.length) {
     out.push('    Claims:');
-    const withClaimant = claims.filter(({ c }) => c.claimant !== null);
-    for (const { c, a } of [...withClaimant, ...claims.filter(({ c }) => c.claimant === null)].slice(0, top + 2)) {
+    for (const { c, a } of keyClaims.slice(0, top + 2)) {
       const who = c.claimant ? `according to ${c.claimant.name}` : 'no claimant';
       out.push(
         `      ${clip(c.text, 50)} [${formatValue(c.value, c.valueMax)} ${c.unit}${c.hedged ? ', hedged' : ''}] — ${who} (${a.site ?? a.id})`,
       );
     }
   }
-  const conflicts = doc.conflicts.filter((c) => c.storyId === story.storyId);
   if (conflicts.length) {
     out.push('    Conflicts:');
     for (const c of conflicts) out.push(`      ! ${c.kind}: ${clip(c.summary, 150)}`);
   }
-  void entityName;
   return out;
 }
+
+/** Comparator part: true before false. */
+const rank = (a: boolean, b: boolean): number => Number(a) - Number(b);
 
 export function formatValue(value: number, valueMax: number | null | undefined): string {
   const f = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
