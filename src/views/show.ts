@@ -10,6 +10,8 @@ interface Mark {
   at: number;
   /** Closing marks sort before opening ones at the same offset. */
   order: number;
+  /** The other end of the span: nesting at one offset puts the inner span inside. */
+  other: number;
   text: string;
 }
 
@@ -17,13 +19,15 @@ interface Mark {
 export function formatArticle(a: ExportArticle): string {
   const marks: Mark[] = [];
   const wrap = (start: number, end: number, open: string, close: string) => {
-    marks.push({ at: start, order: 1, text: open }, { at: end, order: 0, text: close });
+    marks.push({ at: start, order: 1, other: end, text: open }, { at: end, order: 0, other: start, text: close });
   };
   for (const e of a.entities) wrap(e.start, e.end, '[', `]{${e.type}}`);
   for (const q of a.quotes) wrap(q.start, q.end, '«', '»');
   for (const c of a.claims) wrap(c.start, c.end, '⟦', '⟧');
   for (const t of a.times) wrap(t.start, t.end, '⟨', '⟩');
-  marks.sort((x, y) => x.at - y.at || x.order - y.order);
+  // At one offset: closes before opens; the inner span (the later start) closes first and the
+  // outer span (the later end) opens first, so marks nest.
+  marks.sort((x, y) => x.at - y.at || x.order - y.order || y.other - x.other);
   let body = '';
   let last = 0;
   for (const m of marks) {
