@@ -125,9 +125,13 @@ export const INDIRECT_CUES: ReadonlySet<string> = new Set([
 export const HEDGE_RE =
   /(?<![\p{L}-])(?:reportedly|allegedly|alleged|(?:is|are|was|were) (?:widely )?believed|(?:an )?estimated|according to|unconfirmed|unverified|claimed|claims|purportedly|said to (?:be|have))(?![\p{L}-])/iu;
 
-/** Cue phrases; callers check the left boundary (no letter, digit or hyphen: "so-called", "unsaid"). */
+/**
+ * Cue phrases; callers check the left boundary (no letter, digit or hyphen: "so-called", "unsaid").
+ * A preposition glued on by a stripped link ("saidon Monday", "toldin Geneva") still ends the cue:
+ * no English word is a cue plus "on"/"in"/"at"/"to", and a capital or digit must follow.
+ */
 export const CUE_RE = new RegExp(
-  `(${CUE_PHRASES.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}-])`,
+  `(${CUE_PHRASES.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?:(?![\\p{L}\\p{N}-])|(?=(?:on|in|at|to)\\s+[\\p{Lu}\\p{N}]))`,
   'giu',
 );
 
@@ -278,8 +282,13 @@ const DET = `(?:the|a|an|one|two|three|four|five|several|some|many|other|another
 const MOD = `(?!(?:the|a|an|on|in|at|of|to|for|by|with|from|and|or|but|as|that|which|who|whom|whose|where|when|while|whether|if|because|since|though|although|than|then|so|also|after|before|said|told|is|was|were|are|has|had|have|he|she|it|they|we|i|you)\\s)\\p{L}[\\p{L}'’-]*`;
 const TAIL = `(?:,?\\s+(?:who|familiar|close|speaking|with\\s+knowledge|briefed|involved|present|not\\s+authori[sz]ed)[^,"\\n.]{0,80},?)?`;
 const NOMINAL = `((?:${DET}\\s+)?(?:${MOD}\\s+){0,3}?(?:${HEAD_ALT})(?![\\p{L}-]|['’]s\\s)(?:\\s+of\\s+(?:the\\s+)?[\\p{L}-]+)?${TAIL})`;
+/** Auxiliaries and adverbs between a nominal speaker and its cue: "officials have put", "the agency has also said". */
+const AUX_BEFORE =
+  '(?:(?:has|have|had|also|later|then|again|earlier|previously|reportedly|separately|would|will|did)\\s+)*';
+/** A speaker's relative clause opening right before the cue: "the Valdorian government, which spoke of …". */
+const RELATIVE_GAP = '(?:,\\s+(?:which|who)\\s+|\\s+)';
 /** Nominal speaker right before a cue: "the foreign minister ", "a spokesperson who declined to be named ". */
-const NOMINAL_BEFORE_RE = new RegExp(`(?:^|[\\s,(])${NOMINAL}\\s+$`, 'iu');
+const NOMINAL_BEFORE_RE = new RegExp(`(?:^|[\\s,(])${NOMINAL}${RELATIVE_GAP}${AUX_BEFORE}$`, 'iu');
 /** Nominal speaker right after a cue: " a senior official", " officials". */
 const NOMINAL_AFTER_RE = new RegExp(`^\\s+${NOMINAL}`, 'iu');
 /** Cheap pre-check before the anchored nominal regexes: is there any head word at all? */
@@ -290,12 +299,12 @@ const DEFINITE_RE = /^(?:the|[A-Z][\p{L}-]*'s)\s/iu;
 
 /** Between a named speaker and its cue: nothing, an adverb, or an appositive ", 54, the foreign minister,". */
 const GAP_BEFORE_RE =
-  /^(?:,\s[^,"\n]{1,90},)?\s*(?:(?:has|had|have|also|later|then|again|earlier|previously|reportedly|separately|would|will|did|once|further|quickly|simply)\s+)*(?:(?:late\s+|early\s+)?on\s+\p{Lu}\p{L}+(?:\s+(?:morning|afternoon|evening|night))?\s+|(?:yesterday|today)\s+)?$/u;
+  /^(?:,\s[^,"\n]{1,90},)?(?:,\s+(?:which|who)\s+)?\s*(?:(?:has|had|have|also|later|then|again|earlier|previously|reportedly|separately|would|will|did|once|further|quickly|simply)\s+)*(?:(?:late\s+|early\s+)?on\s+\p{Lu}\p{L}+(?:\s+(?:morning|afternoon|evening|night))?\s+|(?:yesterday|today)\s+)?$/u;
 const OBJECT_BEFORE_RE = /(?<![\p{L}])(?:of|in|from|at|for|to|near|with|by)\s+(?:the\s+)?$/iu;
 /** "a statement published by the ministry described …": the agent of a published text speaks. */
 const AGENT_BEFORE_RE = /(?:published|released|issued|posted|signed|sent)\s+by\s+(?:the\s+)?$/iu;
-/** Titles between an appositive comma and the name: "Its spokesman, Maj. Gen. Pavel Ostrik, said". */
-const APPOSITION_BEFORE_RE = /,\s(?:\p{Lu}[\p{L}]*\.?\s){0,3}$/u;
+/** Titles between an appositive comma and the name: "Its spokesman, Maj. Gen. Pavel Ostrik, said", "The organisers, the United Port Workers' Federation, said". */
+const APPOSITION_BEFORE_RE = /,\s(?:the\s)?(?:\p{Lu}[\p{L}]*\.?\s){0,3}$/u;
 /** Between a role after the cue and the name it introduces: "said ESEA spokesman Henrik Vos", "…director general, Vaclav Mraz". */
 const ROLE_NAME_GAP_RE = /^(?:\s+\p{Ll}[\p{L}-]*){0,2},?\s+$/u;
 /** Singular heads of unnamed sources that are one person ("a local councillor"), so "she said" may point back. */
@@ -425,6 +434,16 @@ export function attributeCue(
     if (after) return { ...after, cue: cueText, cueStart: cue.start, cueEnd: cue.end };
   }
   return null;
+}
+
+/**
+ * The agent of a passive report after a claim: "a toll of 27 announced by the provincial
+ * authorities", "figures published by the ministry". `byEnd` is the end of the "by"; the speaker
+ * is read like the one after "according to" (a mention, a role or body, an unnamed source).
+ */
+export function attributeAgent(ctx: AttributionContext, by: Span, regionEnd: number): AttributionMatch | null {
+  const after = speakerAfter(ctx, by.end, regionEnd, true);
+  return after ? { ...after, cue: 'by', cueStart: by.start, cueEnd: by.end } : null;
 }
 
 /**
@@ -566,9 +585,54 @@ function speakerAfter(
 
 function pronounShape(ctx: AttributionContext, word: string, at: number): SpeakerShape {
   const base = { speakerStart: at, speakerEnd: at + word.length, how: 'pronoun' as const };
-  // "it"/"they" could be a body or a group: never guessed.
+  // "they" could be a body or a group: never guessed. "it" only points back to a body that spoke.
+  if (word === 'it') return { ...base, speaker: resolveIt(ctx, at), isPerson: false };
   if (word !== 'he' && word !== 'she') return { ...base, speaker: null, isPerson: false };
   return { ...base, speaker: resolvePronoun(ctx, at), isPerson: true };
+}
+
+/** Set while `resolveIt` looks back, so an earlier "it said" is not chased in turn. */
+let resolvingIt = false;
+
+/**
+ * The body an "it said" at `at` refers to: the speaker of the latest cue before it, in its own
+ * sentence or the one before, when that speaker is an organisation or a body ("The ministry said
+ * on Monday that … . At least 300 tanks had been counted, it said."). Null when the latest
+ * attributed cue there has a person or a group as speaker, or there is none.
+ */
+function resolveIt(ctx: AttributionContext, at: number): Attribution | null {
+  if (resolvingIt) return null;
+  let si = ctx.sentences.length - 1;
+  while (si > 0 && (ctx.sentences[si] as Sentence).start > at) si--;
+  const from = (ctx.sentences[Math.max(0, si - 1)] as Sentence | undefined)?.start ?? 0;
+  resolvingIt = true;
+  try {
+    const cues = findCues(ctx, from, at, ctx.quoted);
+    for (let i = cues.length - 1; i >= 0; i--) {
+      const cue = cues[i] as Span;
+      const region = ctx.sentences[sentenceIndex(ctx, cue.start)] ?? { start: from, end: at };
+      const found = attributeCue(ctx, cue, Math.max(from, region.start), Math.min(at, region.end));
+      if (!found) continue;
+      if (found.isPerson || !found.speaker || found.how === 'pronoun' || found.how === 'unnamed') return null;
+      return found.speaker;
+    }
+    return null;
+  } finally {
+    resolvingIt = false;
+  }
+}
+
+function sentenceIndex(ctx: AttributionContext, at: number): number {
+  let lo = 0;
+  let hi = ctx.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ctx.sentences[mid] as Sentence;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /**

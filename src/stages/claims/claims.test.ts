@@ -147,7 +147,7 @@ const CASES: Case[] = [
     name: 'dash range',
     text: 'Witnesses counted 300–400 vehicles on the road to Veltra.',
     mentions: [VELTRA],
-    expect: [C('300–400 vehicles', 300, 'vehicles', null, { valueMax: 400 })],
+    expect: [C('300–400 vehicles', 300, 'vehicles', 'witnesses', { valueMax: 400 })],
   },
   {
     name: 'people killed → deaths, hedged by "reportedly"',
@@ -272,6 +272,77 @@ const CASES: Case[] = [
       C('fewer than 15,000 servicemen', 15000, 'troops', 'Ministry of Defence of Tarskia', { approx: 'fewer than' }),
     ],
   },
+  // Numbers whose counted noun comes before them, and figure verbs that are not speech cues.
+  {
+    name: 'a toll of N, with the agent of "announced by" as claimant inside reported speech',
+    text: 'The Red Cross said on Friday that at least 34 people had died, seven more than the official toll of 27 announced by the provincial authorities.',
+    mentions: [['Red Cross', 'organization', 'Red Cross']],
+    quotes: [
+      [
+        'at least 34 people had died, seven more than the official toll of 27 announced by the provincial authorities',
+        null,
+        'quotes/indirect',
+      ],
+    ],
+    expect: [
+      C('at least 34 people had died', 34, 'deaths', 'Red Cross', { approx: 'at least' }),
+      C('27', 27, 'deaths', 'the provincial authorities'),
+    ],
+  },
+  {
+    name: '"puts the number of X at N", the nearest figure verb picks the claimant',
+    text: 'The government puts the number of people who have left their homes at 20,000, while the Red Cross says nearly 35,000 people are sleeping in shelters.',
+    mentions: [['Red Cross', 'organization', 'Red Cross']],
+    expect: [
+      C('20,000', 20000, 'people', 'the government'),
+      C('nearly 35,000 people', 35000, 'people', 'Red Cross', { approx: 'nearly' }),
+    ],
+  },
+  {
+    name: '"estimated the crowd at N": people, the estimating body as claimant',
+    text: 'Police estimated the crowd at 6,000. The organisers, the Dock Workers Union, said more than 15,000 people took part.',
+    mentions: [['Dock Workers Union', 'organization', 'Dock Workers Union']],
+    expect: [
+      C('6,000', 6000, 'people', 'police', { hedged: true }),
+      C('more than 15,000 people', 15000, 'people', 'Dock Workers Union', { approx: 'more than' }),
+    ],
+  },
+  {
+    name: '"the true number, including vessels …, was more than N"',
+    text: 'The union said the true number, including vessels that had slowed down at sea to avoid the queue, was more than 80.',
+    expect: [C('more than 80', 80, 'vessels', 'the union', { approx: 'more than' })],
+  },
+  {
+    name: '"the number of X had exceeded N": an open-ended figure',
+    text: 'A senior security official said the real number of troops near the border had at one point exceeded 50,000.',
+    expect: [C('exceeded 50,000', 50000, 'troops', 'a senior security official', { approx: 'exceeded' })],
+  },
+  {
+    name: '"the number of people killed rose to N": deaths',
+    text: 'The number of people killed in the floods rose to at least 15 on Wednesday, officials said.',
+    expect: [C('at least 15', 15, 'deaths', 'officials', { approx: 'at least' })],
+  },
+  {
+    name: '"the figure" points back to the count before it',
+    text: 'Aid workers counted 4,800 families in the camps on Friday. On Tuesday the agency had put the figure at 4,200.',
+    expect: [C('4,800 families', 4800, 'families', 'aid workers'), C('4,200', 4200, 'families', 'the agency')],
+  },
+  {
+    name: '"have put … at N" by a group, "which spoke of N and N" by the relative\'s antecedent',
+    text: 'Western intelligence officials have put the size of the force at more than 55,000 soldiers, above the estimates published by the Tarskian government, which spoke of about 40,000 troops on March 9 and 48,000 three days later.',
+    mentions: [['Tarskian government', 'organization', 'Tarskian government']],
+    expect: [
+      C('more than 55,000 soldiers', 55000, 'troops', 'western intelligence officials', { approx: 'more than' }),
+      C('about 40,000 troops', 40000, 'troops', 'Tarskian government', { approx: 'about' }),
+      C('48,000', 48000, 'troops', 'Tarskian government'),
+    ],
+  },
+  {
+    name: 'a month ending the previous sentence is no date; "it said" after a body that spoke',
+    text: 'The ministry saidon Monday that columns had left garrisons since the last week of February. At least 300 tanks had been counted near the border, it said.',
+    mentions: [['ministry', 'organization', 'Defence Ministry']],
+    expect: [C('At least 300 tanks', 300, 'tanks', 'Defence Ministry', { approx: 'At least' })],
+  },
 ];
 
 describe('claims', () => {
@@ -350,6 +421,13 @@ describe('negative cases', () => {
     ],
     ['small figures of nouns outside the lexicon', 'Read 3 articles a month for free. 7 gadgets we loved.'],
     ['a handful of people in words', 'According to two people who have seen it, the report was shelved.'],
+    [
+      'a count noun with a measure after the number',
+      'The convoy stopped at 12 kilometres from the town, the total at 3 hours.',
+    ],
+    ['a count noun with a date between', 'The figure for 2025 was revised, officials said.'],
+    ['"the number" with no counted noun and nothing before', 'The number to call was 112, and the score was 3.'],
+    ['a bare number with its own verb after an outcome', 'Nobody was killed and 30 were rescued from the roofs.'],
   ])('%s', (_name, text) => {
     const mentions: MentionSpec[] = [['Route 9', 'place', 'Route 9']];
     expect(run(text, mentions).map((c) => c.text)).toEqual([]);

@@ -78,6 +78,18 @@ const EXPECTED: Array<[string, string, number, string, string | null]> = [
   ['strike-03', '€45mn', 45e6, 'EUR', "Estmark Shipping Employers' Association"],
   ['strike-05', 'roughly €360 million', 360e6, 'EUR', "Estmark Shipping Employers' Association"],
   ['strike-06', '90 million valdors', 90e6, 'valdors', 'Valdorian Chamber of Commerce'],
+  // Figures whose noun or source sits around them: "a toll of 27 announced by …", "put … at",
+  // "estimated the crowd at", "the true number … was", "exceeded", "which spoke of".
+  ['border-01', 'At least 300 tanks', 300, 'tanks', 'Defence Ministry'],
+  ['border-09', 'more than 55,000 soldiers', 55000, 'troops', 'western intelligence officials'],
+  ['border-09', 'about 40,000 troops', 40000, 'troops', 'the Valdorian government'],
+  ['border-10', 'exceeded 50,000', 50000, 'troops', 'a senior Valdorian security official'],
+  ['flood-04', '27', 27, 'deaths', 'the provincial authorities'],
+  ['flood-04', '20,000', 20000, 'people', 'the government'],
+  ['flood-06', 'at least 34', 34, 'deaths', 'Red Cross'],
+  ['strike-03', 'more than 80', 80, 'vessels', "United Port Workers' Federation"],
+  ['strike-04', '6,000', 6000, 'people', 'police'],
+  ['strike-04', 'more than 15,000 people', 15000, 'people', "United Port Workers' Federation"],
 ];
 
 describe('claims on the example corpus', () => {

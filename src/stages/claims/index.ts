@@ -11,7 +11,11 @@
  *   ISO 4217 code (upper-case, `EUR`, `USD`) for money.
  * - `value` / `valueMax`: ranges give both; vague quantities ("tens of thousands") give a lower
  *   bound of two of the base and an upper bound of ten (20 000 – 100 000), with `approx` set.
- * - `claimant`: the speaker of the quote holding the claim, else the attribution in the sentence
+ * - `claimant`: the speaker of the quote holding the claim, else the agent of a passive report
+ *   right after it ("the toll of 27 announced by the provincial authorities"), else the subject of
+ *   the nearest figure verb before it when no speech cue is nearer ("Police estimated the crowd at
+ *   6,000", "officials have put … at 55,000", "the government, which spoke of 40,000"), else the
+ *   speaker of reported speech holding it, else the attribution in the sentence
  *   ("according to X", "X said"), else the attribution of a previous sentence ending with a colon,
  *   else null. Shapes come from `core/attribution.ts`.
  * - `hedged`: "reportedly", "allegedly", "is believed", "estimated", "according to", "unconfirmed",
@@ -25,6 +29,10 @@
  * ("You have 52% of this article left", "Comments (14)"), and any number without a counted noun or
  * a money/percent unit.
  *
+ * A number may also take its noun from before it: "a toll of 27" (deaths), "put the number of
+ * people … at 20,000", "estimated the crowd at 6,000" (people), "the true number, including vessels
+ * …, was more than 80", "the figure was 4,200" (the count just before), "40,000 troops … and 48,000".
+ *
  * Limits: "rose from 300 to 400" is read as a range; counted nouns outside the lexicon are accepted
  * only as a plain lower-case plural right after the number; no coreference beyond the previous
  * sentence.
@@ -32,6 +40,8 @@
 import {
   type AttributionContext,
   type AttributionMatch,
+  attributeAgent,
+  attributeCue,
   createAttributionContext,
   findAttribution,
   findCues,
@@ -317,7 +327,11 @@ const OUTCOMES: Record<string, string> = {
 };
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const MONTH_BEFORE_RE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?\\s+$`, 'iu');
+/** A month right before the number ("March 9", "Feb. 12"); a full stop only after an abbreviation, never a sentence end ("… of February. At least 300 tanks"). */
+const MONTH_BEFORE_RE = new RegExp(
+  `(?<![\\p{L}])(?:${MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.)\\s+$`,
+  'iu',
+);
 const MONTH_AFTER_RE = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])`, 'iu');
 const TIME_AFTER_RE = /^(?::\d|\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|h\d)(?![\p{L}]))/iu;
 const AGE_BEFORE_RE = /(?<![\p{L}])(?:aged|age|ages)\s+$/iu;
@@ -360,7 +374,9 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
     if (isChrome || isNotAClaim(view, n)) continue;
     if (entities.some((e) => e.start < n.numberEnd && n.numberStart < e.end)) continue;
 
-    const counted = n.unit ? { unit: n.unit, end: n.end, lexicon: true } : countedNoun(view, n, sentence.start);
+    const counted = n.unit
+      ? { unit: n.unit, end: n.end, lexicon: true }
+      : (countedNoun(view, n, sentence.start) ?? countedBefore(view, n, sentence, out));
     if (!counted) continue;
     if (!n.unit && isSmallTalk(view, n, counted)) continue;
     const end = counted.end;
@@ -468,6 +484,112 @@ function countedNoun(
   return null;
 }
 
+/** Nouns that name a count written before its number: "a toll of 27", "put the number … at 20,000". */
+const COUNT_NOUN_RE =
+  /(?<![\p{L}-])(?:(death|casualty|fatality)\s+)?(toll|number|figure|total|tally|count|estimate|crowd|turnout|attendance)(?![\p{L}-])/giu;
+/** Count nouns that say what they count by themselves. */
+const COUNT_NOUN_UNITS: Record<string, string> = {
+  death: 'deaths',
+  casualty: 'casualties',
+  fatality: 'deaths',
+  toll: 'deaths',
+  crowd: 'people',
+  turnout: 'people',
+  attendance: 'people',
+};
+/** Count nouns that may point back to an earlier claim ("the figure", "that number"). */
+const ANAPHORIC_COUNT_RE = /^(?:the|that|this|its|their)\s+(?:[\p{L}-]+\s+)?(?:number|figure|total|tally|estimate)$/iu;
+/** How far before the number a count noun may stand (characters): the longest shape in the example corpus, "the true number, including vessels that had slowed down at sea to avoid the queue, was", is 86. */
+const COUNT_NOUN_WINDOW = 140;
+/** The word that links a count noun to its number: "toll of 27", "put … at 20,000", "number … was 80". */
+const COUNT_LINK_RE =
+  /(?<![\p{L}])(?:at|of|was|were|is|are|to|reached|reaches|hit|hits|passed|topped|stood\s+at|stands\s+at|now\s+at)\s+$/iu;
+/** An approximation that is itself a link: "the number … had exceeded 50,000". */
+const LINK_APPROX_RE = /^exceeded$/i;
+/** "… 40,000 troops on March 9 and 48,000 three days later": the second number shares the first's noun. */
+const ELLIPSIS_GAP_RE = /^[^.;:!?()"]{0,40}?(?:,\s*|\s)(?:and|or|then|against|versus|vs\.?)\s+$/iu;
+/** Most characters between "the figure" and the claim it points back to: about two news sentences. */
+const ANAPHORA_WINDOW = 300;
+/** A bare number with a verb of its own: "12 people were killed and around 30 are missing" is not 30 deaths. */
+const OWN_PREDICATE_RE =
+  /^\s+(?:are|is|were|was|have|has|had|remain|remained|remains|will|would|could|may|might)(?![\p{L}])/iu;
+/** Most characters between a claim and a bare number that shares its noun. */
+const ELLIPSIS_WINDOW = 40;
+/** Number words: "48,000 three days later" is followed by another count, not by a noun. */
+const NUMBER_WORD_RE =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a|an|the|this|that|last|next|earlier|later)$/i;
+
+/**
+ * A bare number whose counted noun came before it: "the official toll of 27", "puts the number of
+ * people who have left their homes at 20,000", "estimated the crowd at 6,000", "the true number,
+ * including vessels …, was more than 80"; or that shares the noun of the claim just before it
+ * ("about 40,000 troops on March 9 and 48,000 three days later"). The number must close its
+ * phrase (punctuation, a function word or a participle next), so "at 12 kilometres" never counts.
+ */
+function countedBefore(
+  view: string,
+  n: NumberMatch,
+  sentence: Span,
+  earlier: readonly Draft<ClaimItem>[],
+): { unit: string; end: number; lexicon: boolean } | null {
+  if (n.isVague) return null;
+  const next = WORD_RE.exec(view.slice(n.end, n.end + 40));
+  const nextWord = next ? (next[1] as string).toLowerCase() : '';
+  const closes =
+    !next ||
+    FUNCTION_WORDS.has(nextWord) ||
+    NUMBER_WORD_RE.test(nextWord) ||
+    /^\p{Lu}/u.test(next[1] as string) ||
+    (/ed$/.test(nextWord) && !LEXICON.has(nextWord));
+  if (!closes || nextWord === 'of' || NOT_COUNTED.has(nextWord)) return null;
+  const from = Math.max(sentence.start, n.start - COUNT_NOUN_WINDOW);
+  const lead = view.slice(from, n.start);
+  // Ellipsis: the claim just before, in the same sentence, with only a conjunction between.
+  const prev = earlier[earlier.length - 1];
+  if (
+    prev &&
+    !OWN_PREDICATE_RE.test(view.slice(n.end, n.end + 30)) &&
+    prev.end >= sentence.start &&
+    prev.end <= n.start &&
+    n.start - prev.end <= ELLIPSIS_WINDOW + 8 &&
+    prev.prov.rule === 'claims/count' &&
+    ELLIPSIS_GAP_RE.test(view.slice(prev.end, n.start))
+  ) {
+    return { unit: prev.unit, end: n.end, lexicon: true };
+  }
+  if (!COUNT_LINK_RE.test(lead) && !LINK_APPROX_RE.test(n.approx ?? '')) return null;
+  let noun: RegExpExecArray | null = null;
+  COUNT_NOUN_RE.lastIndex = 0;
+  for (let m = COUNT_NOUN_RE.exec(lead); m; m = COUNT_NOUN_RE.exec(lead)) noun = m;
+  if (!noun) return null;
+  const gap = lead.slice((noun.index ?? 0) + noun[0].length);
+  if (/[\d;]/.test(gap)) return null; // another number or clause stands between
+  const own = COUNT_NOUN_UNITS[(noun[1] ?? noun[2] ?? '').toLowerCase()];
+  if (own) return { unit: own, end: n.end, lexicon: true };
+  // "the number of Kestrian troops", "the true number, including vessels": the first counted noun after it.
+  for (const w of gap.matchAll(/[\p{L}][\p{L}'-]*/gu)) {
+    const word = w[0].toLowerCase();
+    if (!LEXICON.has(word) || NOT_COUNTED.has(word)) continue;
+    const unit = UNIT_SYNONYMS[word] ?? word;
+    // "the number of people killed … rose to at least 15": deaths.
+    const outcome = PEOPLE.has(unit) ? OUTCOME_AFTER_RE.exec(gap.slice((w.index ?? 0) + w[0].length)) : null;
+    const outcomeUnit = outcome ? OUTCOMES[(outcome[1] as string).toLowerCase()] : undefined;
+    return { unit: outcomeUnit ?? unit, end: n.end, lexicon: true };
+  }
+  // "the figure was 80": the noun of the latest count claim in this sentence or the one before.
+  const phrase = lead.slice(0, (noun.index ?? 0) + noun[0].length);
+  const det = /(?:the|that|this|its|their)\s+(?:[\p{L}-]+\s+)?[\p{L}]+$/iu.exec(phrase)?.[0] ?? '';
+  if (
+    prev &&
+    prev.prov.rule === 'claims/count' &&
+    n.start - prev.end <= ANAPHORA_WINDOW &&
+    ANAPHORIC_COUNT_RE.test(det)
+  ) {
+    return { unit: prev.unit, end: n.end, lexicon: true };
+  }
+  return null;
+}
+
 /** "40 people were killed" → deaths; "killing at least 12 civilians" → deaths. */
 function withOutcome(view: string, n: NumberMatch, unit: string, end: number): { unit: string; end: number } {
   if (!PEOPLE.has(unit) && unit !== 'people') return { unit, end };
@@ -504,6 +626,11 @@ function claimantOf(
 ): Attribution | null {
   const inQuote = direct.find((q) => q.start <= span.start && span.end <= q.end);
   if (inQuote) return inQuote.speaker;
+  // "The Red Cross said that … the official toll of 27 announced by the provincial authorities":
+  // the words around the figure name its source before the reported speech holding it.
+  const sentence = actx.sentences[si];
+  const local = sentence ? localClaimant(actx, span, sentence) : null;
+  if (local) return local;
   const inReported = all.find((q) => q.prov.rule === 'quotes/indirect' && q.start <= span.start && span.end <= q.end);
   if (inReported?.speaker) return inReported.speaker;
   let found = cache.get(si);
@@ -540,6 +667,42 @@ function claimantOf(
   // "X accused Kestria of …, as satellite images showed tens of thousands of troops": a new clause.
   if (span.start >= found.cueEnd && AFTER_CUE_BREAK_RE.test(actx.view.slice(found.cueEnd, span.start))) return null;
   return found.speaker;
+}
+
+/** Verbs that report a figure without being speech cues: "Police estimated the crowd at 6,000", "officials have put the size … at 55,000". */
+const FIGURE_VERB_RE =
+  /(?<![\p{L}-])(?:put|puts|putting|estimated|estimates|estimate|counted|counts|cited|cites|citing|gave|gives|spoke\s+of|speaks\s+of|recorded|records|registered|registers|tallied|reckoned|reckons|calculated|calculates|projected|projects)(?![\p{L}-])/giu;
+/** A participle and "by" right after a claim: "the toll of 27 announced by the provincial authorities". */
+const AGENT_AFTER_RE =
+  /^\s*,?\s*(?:(?:first|later|earlier|officially|previously)\s+)?(?:announced|given|released|published|issued|reported|confirmed|provided|compiled|cited|quoted|estimated|recorded|registered|counted|put\s+out|put\s+forward)\s+(?:(?:(?:late\s+|early\s+)?on\s+\p{Lu}\p{L}+|earlier|later|yesterday|today|this\s+week|last\s+week)\s+)?(by)(?=\s)/iu;
+
+/**
+ * The claimant the words around the claim name, before the sentence's general attribution: the
+ * agent of "announced by …" right after it, or the subject of the nearest figure verb before it
+ * ("The government puts the number … at 20,000, while the Red Cross says nearly 35,000 …": the
+ * government's, and the Red Cross's for the 35,000, whose nearest verb is "says").
+ */
+function localClaimant(actx: AttributionContext, span: Span, sentence: Span): Attribution | null {
+  const { view } = actx;
+  const agent = AGENT_AFTER_RE.exec(view.slice(span.end, Math.min(sentence.end, span.end + 80)));
+  if (agent) {
+    const byStart = span.end + agent[0].length - 2;
+    const found = attributeAgent(actx, { start: byStart, end: byStart + 2 }, sentence.end);
+    if (found?.speaker) return found.speaker;
+  }
+  const lead = view.slice(sentence.start, span.start);
+  let verb: RegExpExecArray | null = null;
+  FIGURE_VERB_RE.lastIndex = 0;
+  for (let m = FIGURE_VERB_RE.exec(lead); m; m = FIGURE_VERB_RE.exec(lead)) verb = m;
+  if (!verb) return null;
+  const verbStart = sentence.start + (verb.index ?? 0);
+  const verbEnd = verbStart + verb[0].length;
+  // A speech cue nearer to the claim governs it (handled by the sentence's attribution).
+  if (findCues(actx, verbEnd, span.start, actx.quoted).length > 0) return null;
+  if (actx.quoted.some((q) => q.start <= verbStart && verbEnd <= q.end)) return null;
+  // "…, which spoke of about 40,000 troops": `attributeCue` reads the antecedent of the relative.
+  const found = attributeCue(actx, { start: verbStart, end: verbEnd }, sentence.start, sentence.end);
+  return found?.speaker ?? null;
 }
 
 function sentenceClaimant(actx: AttributionContext, si: number): AttributionMatch | null {

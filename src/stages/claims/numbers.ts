@@ -98,7 +98,7 @@ const CUR_PREFIX = '(?:US\\$|\\$|€|£|¥|(?:USD|EUR|GBP)\\s?)';
 const CUR_WORD = '(?:euros?|dollars?|pounds(?:\\s+sterling)?|yen|roubles?|rubles?|francs?)';
 const PCT = '(?:\\s?%|\\s?per\\s?cent(?![\\p{L}])|\\s?percent(?![\\p{L}]))';
 const APPROX =
-  '(?:more than|over|about|around|at least|some|nearly|almost|up to|as many as|roughly|approximately|fewer than|less than|under|close to|an estimated|estimated|upwards of|in excess of|just over|just under|well over|at most|no fewer than|no more than|a few|several)';
+  '(?:more than|over|about|around|at least|some|nearly|almost|up to|as many as|roughly|approximately|fewer than|less than|under|close to|an estimated|estimated|upwards of|in excess of|just over|just under|well over|at most|no fewer than|no more than|a few|several|exceeded)';
 
 /**
  * One numeric expression. The left look-behind keeps "F-16", "COVID-19" and "3.5" halves out.
