@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleOf, expectSpan } from '../../../test/helpers/docs.js';
 import type { CorpusArticle, Duplicate, Story } from '../../core/corpus.js';
 import type { TimeItem } from '../../core/doc.js';
-import { buildTimeline } from './index.js';
+import { buildTimeline, entryText } from './index.js';
 
 /** A corpus article whose `times` are the given [text, value] pairs, found in order in `text`. */
 function corpusArticle(id: string, text: string, times: Array<[string, string | null]>): CorpusArticle {
@@ -51,9 +51,9 @@ describe('buildTimeline', () => {
     const entry = timeline.find((e) => e.date === '2026-03-10' && e.storyId === 's_dam');
     expect(entry?.articles).toEqual(['a_wire', 'a_daily']);
     expect(entry?.evidence).toHaveLength(2);
-    expect(entry?.text).toBe(
-      'KESSAN (Wire) - The Varn dam partly collapsed on Tuesday, flooding three villages, officials said.',
-    );
+    // the dateline "KESSAN (Wire) - " is not part of the entry text (the evidence keeps it)
+    expect(entry?.text).toBe('The Varn dam partly collapsed on Tuesday, flooding three villages, officials said.');
+    expect(entry?.evidence[0]?.text.startsWith('KESSAN (Wire) - ')).toBe(true);
   });
 
   it('keeps different dates and different stories apart, sorted by date then story', () => {
@@ -90,7 +90,8 @@ describe('buildTimeline', () => {
       'Officials confirmed the Varn dam gave way on Tuesday and water reached three villages.',
       [['Tuesday', '2026-03-10']],
     );
-    const dam = [storyOf('s_dam', ['a_wire', 'a_copy'])];
+    // outside any story, so the lede rule (two ledes of one story and day) does not apply
+    const dam: Story[] = [];
     const apart = buildTimeline([A, copy], dam, []).filter((e) => e.date === '2026-03-10');
     expect(apart).toHaveLength(2);
     const duplicates: Duplicate[] = [{ a: 'a_wire', b: 'a_copy', kind: 'syndicated', similarity: 0.7 }];
@@ -155,5 +156,230 @@ describe('negative cases', () => {
       ],
     );
     expect(buildTimeline([article], [], [])).toHaveLength(2);
+  });
+});
+
+/** `corpusArticle` with a publication day and rules on the times ([text, value, rule?]). */
+function dated(id: string, published: string | null, text: string, times: Array<[string, string | null, string?]>) {
+  const article = corpusArticle(
+    id,
+    text,
+    times.map(([t, v]) => [t, v]),
+  );
+  return {
+    ...article,
+    published: { date: published, from: null, to: null, how: published ? 'metadata' : 'unknown' },
+    times: article.times.map((t, i) => ({
+      ...t,
+      prov: { ...t.prov, rule: times[i]?.[2] ?? 'times/relative-weekday' },
+    })),
+  } as CorpusArticle;
+}
+
+describe('one sentence, one entry, dated by its main time', () => {
+  /** [sentence, times, expected date or null] — article published Thursday 2026-03-12. */
+  const CASES: Array<[string, string, Array<[string, string | null, string?]>, string | null]> = [
+    [
+      'a day beats a "since" reference point',
+      'The valdor fell 1.8% on Thursday, its steepest one-day drop since October.',
+      [
+        ['Thursday', '2026-03-12'],
+        ['October', '2025-10', 'times/implied-year'],
+      ],
+      '2026-03-12',
+    ],
+    [
+      '"by the end of March" is a deadline, the announcement day is the event',
+      'Kestria will withdraw 20,000 troops by the end of March, its defence ministry announced on Tuesday.',
+      [
+        ['end of March', '2026-03', 'times/implied-year'],
+        ['Tuesday', '2026-03-10'],
+      ],
+      '2026-03-10',
+    ],
+    [
+      'a "since X, when" clause dates an event at X',
+      'The neighbours have been at odds since January, when Kestria accused Valdoria of curbing schools.',
+      [['January', '2026-01', 'times/implied-year']],
+      '2026-01',
+    ],
+    [
+      'a reference point alone gives no entry',
+      'Prices have risen since January, the bank said.',
+      [['January', '2026-01', 'times/implied-year']],
+      null,
+    ],
+    [
+      '"from 6am on Saturday" is a start, not an event',
+      'The strike is suspended from 6am on Saturday, the union said.',
+      [['from 6am on Saturday', '2026-03-14']],
+      null,
+    ],
+    [
+      'the first day in the sentence is the main verb\'s: "said on Thursday that … on Monday"',
+      'The regulator said on Thursday that it had received complaints since the breach was disclosed on Monday.',
+      [
+        ['Thursday', '2026-03-12'],
+        ['Monday', '2026-03-09'],
+      ],
+      '2026-03-12',
+    ],
+    [
+      '"shortly after midnight" is a time, not a reference point',
+      'The second wave reached the city shortly after midnight.',
+      [['midnight', '2026-03-12', 'times/relative-casual']],
+      '2026-03-12',
+    ],
+    [
+      'vague weeks are skipped',
+      'Kovaly cancelled a planned visit this week, her office said.',
+      [['this week', '2026-03', 'times/relative-week']],
+      null,
+    ],
+    [
+      'the publication month is background when the article gives days',
+      'The valdor has weakened this month amid the stand-off, traders said.',
+      [['this month', '2026-03', 'times/relative-period']],
+      null,
+    ],
+    [
+      '"last month" names another month: kept',
+      'Tensions rose again last month after Valdoria signed a gas deal.',
+      [['last month', '2026-02', 'times/relative-period']],
+      '2026-02',
+    ],
+    [
+      'a past event after publication is a misreading',
+      'The minister resigned on Friday, officials said.',
+      [['Friday', '2026-03-13']],
+      null,
+    ],
+    [
+      'a future event after publication is kept',
+      'The minister will resign on Friday, officials said.',
+      [['Friday', '2026-03-13']],
+      '2026-03-13',
+    ],
+    [
+      'a time inside quoted speech is relative to when it was said',
+      '"Leave tonight, not tomorrow," the governor said.',
+      [
+        ['tonight', '2026-03-12', 'times/relative-casual'],
+        ['tomorrow', '2026-03-13', 'times/relative-casual'],
+      ],
+      null,
+    ],
+  ];
+  it.each(CASES)('%s', (_name, sentence, times, expected) => {
+    // a second sentence gives the article a day, so its publication month alone is background
+    const text = `${sentence} Rescuers arrived on Wednesday, officials said.`;
+    const article = dated('a_one', '2026-03-12', text, [...times, ['Wednesday', '2026-03-11']]);
+    const entries = buildTimeline([article], [], []).filter((e) => e.evidence[0]?.start === 0);
+    expect(entries.map((e) => e.date)).toEqual(expected ? [expected] : []);
+  });
+});
+
+describe('merging reports of one event', () => {
+  const stories = [storyOf('s_border', ['a_one', 'a_two', 'a_three'])];
+
+  it('merges the ledes of two articles of one story on the same day, however worded', () => {
+    const one = dated(
+      'a_one',
+      '2026-03-10',
+      'Kestria has moved about 40,000 troops near the Varro Valley, the Defence Ministry said on Monday. ' +
+        'Schools closed on Monday too, parents said.',
+      [
+        ['Monday', '2026-03-09'],
+        ['Monday', '2026-03-09'],
+      ],
+    );
+    const two = dated(
+      'a_two',
+      '2026-03-10',
+      'At least 41,000 Kestrian soldiers are stationed within 30 kilometres of the frontier, officials said on Monday.',
+      [['Monday', '2026-03-09']],
+    );
+    const entries = buildTimeline([one, two], stories, []);
+    expect(entries.map((e) => e.articles)).toEqual([['a_one', 'a_two'], ['a_one']]);
+  });
+
+  it('merges rewordings that share enough stems ("withdraw"/"withdrawal", numbers whole)', () => {
+    const one = dated(
+      'a_one',
+      '2026-03-18',
+      'The weather was calm on Monday, residents said. ' +
+        'Kestrelgrad said on Tuesday it would withdraw 20,000 troops from the Varro Valley by the end of the month.',
+      [
+        ['Monday', '2026-03-16'],
+        ['Tuesday', '2026-03-17'],
+        ['end of the month', '2026-03', 'times/relative-period'],
+      ],
+    );
+    const two = dated(
+      'a_two',
+      '2026-03-17',
+      'Markets rose on Monday, traders said. ' +
+        'The withdrawal of 20,000 troops from the Varro Valley border area was announced by Kestria on Tuesday.',
+      [
+        ['Monday', '2026-03-16'],
+        ['Tuesday', '2026-03-17'],
+      ],
+    );
+    const tuesday = buildTimeline([one, two], stories, []).filter((e) => e.date === '2026-03-17');
+    expect(tuesday.map((e) => e.articles)).toEqual([['a_one', 'a_two']]);
+  });
+
+  it('keeps different events of one day apart', () => {
+    const one = dated(
+      'a_one',
+      '2026-03-13',
+      'The rain stopped on Thursday, residents said. The Red Cross said on Friday that 34 people had died in the floods.',
+      [
+        ['Thursday', '2026-03-12'],
+        ['Friday', '2026-03-13'],
+      ],
+    );
+    const two = dated(
+      'a_two',
+      '2026-03-14',
+      'The rain stopped on Thursday, locals said. Shares in Valmont Energy fell 14% on Friday as prosecutors widened a probe.',
+      [
+        ['Thursday', '2026-03-12'],
+        ['Friday', '2026-03-13'],
+      ],
+    );
+    const friday = buildTimeline([one, two], stories, []).filter((e) => e.date === '2026-03-13');
+    expect(friday).toHaveLength(2);
+  });
+
+  it('resolves the times of an article whose date came from a copy, and merges it with that copy', () => {
+    const sentence =
+      'Kestria\'s Foreign Ministry summoned Valdoria\'s ambassador on Thursday to protest "hostile rhetoric".';
+    const wire = dated('a_one', '2026-03-12', sentence, [['Thursday', '2026-03-12']]);
+    // published borrowed from the copy; the times stage ran without it
+    const undated = dated('a_two', '2026-03-12', sentence, [['Thursday', null, 'times/unresolved-relative']]);
+    const duplicates: Duplicate[] = [{ a: 'a_one', b: 'a_two', kind: 'syndicated', similarity: 0.9 }];
+    const entries = buildTimeline([wire, undated], stories, duplicates);
+    expect(entries.map((e) => [e.date, e.articles])).toEqual([['2026-03-12', ['a_one', 'a_two']]]);
+  });
+});
+
+describe('entryText', () => {
+  it.each([
+    ['MERIDA CITY (AP) — Valdoria accused Kestria on Thursday.', 'Valdoria accused Kestria on Thursday.'],
+    ['KESTRELGRAD, 11 March — The ministry rejected the claims.', 'The ministry rejected the claims.'],
+    [
+      'ALDMERE – Prosecutors on Tuesday detained the chief executive.',
+      'Prosecutors on Tuesday detained the chief executive.',
+    ],
+    ['KESSAN, March 12 (Wire) - Troops arrived.', 'Troops arrived.'],
+    // not datelines: an all-capitals acronym inside the sentence, a normal start
+    ['NATO said on Monday that troops had left.', 'NATO said on Monday that troops had left.'],
+    [
+      'The UN envoy said on Monday - after talks - that he was hopeful.',
+      'The UN envoy said on Monday - after talks - that he was hopeful.',
+    ],
+  ])('%s', (text, expected) => {
+    expect(entryText(text)).toBe(expected);
   });
 });

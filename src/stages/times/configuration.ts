@@ -4,7 +4,7 @@
  */
 import { Chrono, en } from 'chrono-node';
 import { bareYearParser } from './parsers/bare-year.js';
-import { nameCaseFilter, timeOnlyFilter } from './refiners/filters.js';
+import { bareNumberHourRefiner, nameCaseFilter, notADayFilter, timeOnlyFilter } from './refiners/filters.js';
 
 function createTimesConfiguration() {
   // Casual, middle-endian ("03/04/2023" = March 4): chrono swaps day and month by itself when the
@@ -16,7 +16,8 @@ function createTimesConfiguration() {
   config.parsers.push(bareYearParser);
   // Our filters run after every chrono refiner: merges ("Saturday, March 7", "Wednesday at 3pm")
   // must be complete before a part of them is judged alone.
-  config.refiners.push(nameCaseFilter, timeOnlyFilter);
+  // bareNumberHourRefiner fixes the span before the filters read the text.
+  config.refiners.push(bareNumberHourRefiner, nameCaseFilter, timeOnlyFilter, notADayFilter);
   return config;
 }
 

@@ -18,14 +18,22 @@
  * `times/relative-weekday`, `times/relative-week`, `times/relative-ago`, `times/relative-casual`
  * (today, yesterday, tonight, this morning), `times/relative-period` (last month, next year),
  * `times/unresolved-relative`, `times/unresolved-year`, `times/relative-to-event` ("two days
- * later", "a week after": counted from another event, so null).
+ * later", "a week after": counted from another event, so null), `times/duration` ("for five
+ * hours", "within 48 hours", "the highest level in 40 years": null; "in two weeks" gets a day
+ * only in a future clause). `times/relative-period` also covers "this month", "this year" and
+ * "the end of the month" (chrono gives them no relative tag; they lean on publication).
  *
  * Direction: a bare weekday or implied year follows the tense of the nearest verb cue
  * (`tense.ts`): past → on or before publication, future (will, shall, is to, plans to, is
- * expected to, next…) → after it. chrono's `forwardDate` is not used: it also pushes "last
- * Wednesday" and past "March 9" into the future.
+ * expected to, next…) → after it, future-in-past (would, could, was to, was expected to, planned
+ * to: a reported plan) → a weekday on or after publication, an implied year the closest one
+ * ("said the drills would end on March 20" in a 12 March article is 20 March of that year).
+ * chrono's `forwardDate` is not used: it also pushes "last Wednesday" and past "March 9" into
+ * the future.
  *
- * Decisions and limits: a time of day alone ("09:41 GMT") is not emitted; with a date ("on
+ * Decisions and limits: a time of day alone ("09:41 GMT") is not emitted, nor a part of the day
+ * alone ("night shifts", "every evening", "by mid-morning"), a capitalised "Today" inside a name
+ * ("Valdoria Today"), or a weekday after "a"/"every"/"one" ("a Saturday market"); with a date ("on
  * Wednesday at 3pm") it is kept and the value is the day. Slash dates without a year ("1/2",
  * "3/1") are dropped as fractions/scores. Month and weekday names in lower case ("the march",
  * "may", "sat") and weekday abbreviations alone ("Sun") are dropped; a bare month name needs a cue
@@ -47,7 +55,7 @@ import { tenseAt } from './tense.js';
  * all-capitals "MARCH 12" headline line is skipped).
  */
 const DATE_CUE_RE =
-  /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|ago|weekend|fortnight|(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:week|month|year|morning|afternoon|evening|night)|(?:days?|weeks?|months?|years?)\s+(?:later|after|before|earlier)|(?:[Ii]n|[Ww]ithin)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?))\b/;
+  /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|midnight|ago|weekend|fortnight|(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:week|month|year|morning|afternoon|evening|night)|(?:days?|weeks?|months?|years?)\s+(?:later|after|before|earlier)|(?:[Ii]n|[Ww]ithin)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?))\b/;
 /** Chrono needs some reference; when the publication day is unknown, results that use it are discarded as null. */
 const NEUTRAL_REFERENCE = new Date(2000, 5, 15, 12);
 /** Leading/trailing bits chrono includes that are not the expression: "On Wednesday," → "Wednesday". */

@@ -24,6 +24,15 @@ export interface Resolution {
 const WEEK_RE = /\b(?:this|last|past|next|coming|previous)\s+week\b/i;
 /** "two days later", "a week after", "three days before": counted from another event, not publication. */
 const EVENT_ANCHORED_RE = /\b(?:later|after|before|earlier)$/i;
+/**
+ * Durations, not dates: "for five hours", "within 72 hours", "after 14 hours", "over two weeks",
+ * "in 40 years" ("the highest level in 40 years"). Only "in …" can name a future day ("the vote
+ * will take place in two weeks"), and only in a future clause.
+ */
+const DURATION_RE =
+  /^(for|within|after|over|in)\s+(?:the\s+)?(?:(?:next|past|last|coming|first)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+couple\s+of|several|few|\d+)\s+(?:minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)$/i;
+/** "this month", "next year": chrono gives them no relative tag, yet they lean on the reference. */
+const RELATIVE_PERIOD_RE = /\b(?:this|last|past|next|coming|previous|current)\s+(?:month|year|quarter)\b/i;
 /** A weekday with its own modifier: chrono's direction is then the right one. */
 const WEEKDAY_MODIFIER_RE = /\b(?:this|last|past|next|coming|previous)\b/i;
 const SLASH_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-]/;
@@ -109,11 +118,17 @@ export function resolveResult(
   referenceConfidence = 1,
 ): Resolution {
   if (EVENT_ANCHORED_RE.test(r.text)) return { value: null, rule: 'times/relative-to-event' };
+  const duration = DURATION_RE.exec(r.text);
+  if (duration && (duration[1]?.toLowerCase() !== 'in' || tenseOf() !== 'future')) {
+    return { value: null, rule: 'times/duration' };
+  }
   const tags = r.tags();
   const s = r.start;
   const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day');
   const isWeek = WEEK_RE.test(r.text) && (!s.isCertain('day') || tags.has('result/relativeDate'));
-  const relative = isRelative(tags) || weekdayOnly || isWeek;
+  const endOfCurrentMonth = tags.has('parser/ENEndOfCurrentMonthParser');
+  const isPeriod = RELATIVE_PERIOD_RE.test(r.text) || endOfCurrentMonth;
+  const relative = isRelative(tags) || weekdayOnly || isWeek || isPeriod;
 
   if (!reference) {
     if (relative) return { value: null, rule: 'times/unresolved-relative' };
@@ -135,24 +150,40 @@ export function resolveResult(
     }
     const weekday = s.get('weekday') ?? 0;
     const refDow = toUtc(reference).getUTCDay();
-    // past: the last such day on or before publication; future: the next one after it
+    const ahead = (weekday - refDow + 7) % 7;
+    // past: the last such day on or before publication; future: the next one after it;
+    // future-in-past ("said it would begin on Wednesday"): the first one on or after it
+    const tense = tenseOf();
     const day =
-      tenseOf() === 'future'
-        ? addDays(reference, (weekday - refDow + 7) % 7 || 7)
-        : addDays(reference, -((refDow - weekday + 7) % 7));
+      tense === 'future'
+        ? addDays(reference, ahead || 7)
+        : tense === 'future-in-past'
+          ? addDays(reference, ahead)
+          : addDays(reference, -((refDow - weekday + 7) % 7));
     return anchored({ value: isoDay(day), rule: 'times/relative-weekday' }, 0.8);
+  }
+  if (isPeriod) {
+    // "this month", "next year", "the end of the month": the period, not a day in it
+    const d = endOfCurrentMonth ? reference : chronoDay(r);
+    const value = s.isCertain('month') || endOfCurrentMonth ? isoMonth(d.year, d.month) : pad(d.year, 4);
+    return anchored({ value, rule: 'times/relative-period' });
   }
   if (isRelative(tags)) {
     const d = chronoDay(r);
     const casual = [...tags].some((t) => t.startsWith('casualReference/'));
     const rule = casual ? 'times/relative-casual' : 'times/relative-ago';
+    // chrono puts "midnight" at the start of the next day; in a past clause it is the one just gone
+    if (tags.has('casualReference/midnight')) {
+      return anchored({ value: isoDay(tenseOf() === 'past' ? reference : d), rule });
+    }
     if (s.isCertain('day') || casual) return anchored({ value: isoDay(d), rule });
     if (s.isCertain('month')) return anchored({ value: isoMonth(d.year, d.month), rule: 'times/relative-period' });
     return anchored({ value: pad(d.year, 4), rule: 'times/relative-period' });
   }
   if (!s.isCertain('year') && s.isCertain('month')) {
     // "on March 9", "since January": the year is implied. chrono takes the closest one; the tense
-    // says which side of publication it must be on.
+    // says which side of publication it must be on. A reported plan ("said the drills would end
+    // on March 20") keeps the closest one: the statement itself may be a few days old.
     const d = chronoDay(r);
     const hasDay = s.isCertain('day') && !tags.has('refiner/ENEndOfPeriodRefiner');
     const cmp = hasDay ? compareDays(d, reference) : d.year - reference.year || d.month - reference.month;

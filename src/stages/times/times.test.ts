@@ -195,3 +195,106 @@ describe('negative cases', () => {
     expect(findTimes('Officials said the situation was calm.', { date: '2026-03-12', to: null })).toEqual([]);
   });
 });
+
+describe('tense: reported plans point forward (future-in-past)', () => {
+  /** [sentence, expression, value] with the Thursday 2026-03-12 publication date. */
+  const REPORTED: Array<[string, string, string]> = [
+    // "would" after a past report: the next such day on or after publication, not the last one
+    ['Ostrik said the drills would end "according to plan" on March 20.', 'March 20', '2026-03-20'],
+    ['He said the units would begin moving on Friday.', 'Friday', '2026-03-13'],
+    ['The ministry said the units would begin moving on Thursday.', 'Thursday', '2026-03-12'],
+    ['She said schools would stay closed until Monday.', 'Monday', '2026-03-16'],
+    ['The union would attend a meeting called by the minister on Tuesday.', 'Tuesday', '2026-03-17'],
+    ['The cabinet was to meet on Saturday to approve the plan.', 'Saturday', '2026-03-14'],
+    ['The union planned to march on Saturday.', 'Saturday', '2026-03-14'],
+    ['Hauliers said they expected deliveries to return to normal by early April.', 'April', '2026-04'],
+    ['He said all dams would be inspected by the end of April.', 'end of April', '2026-04'],
+    // the report itself stays in the past: "on Tuesday" belongs to "said", not to "would"
+    ['Kestrelgrad said on Tuesday it would withdraw 20,000 troops.', 'Tuesday', '2026-03-10'],
+    ['The minister had told both sides on Tuesday evening that a bill would follow.', 'Tuesday evening', '2026-03-10'],
+    // a link stripped out of "said on" leaves "saidon": still a past report
+    ['Border guards will remain on heightened alert, the ministry saidon Tuesday.', 'Tuesday', '2026-03-10'],
+  ];
+  it.each(REPORTED)('%s', (text, expected, value) => {
+    const item = timesOf(text).find((t) => t.text === expected);
+    if (!item) throw new Error(`${expected} not found`);
+    expectSpan(text, item, expected);
+    expect(item.value).toBe(value);
+  });
+
+  it('a bare "would" weekday is the first one on or after publication', () => {
+    const wednesday: Published = { date: '2026-03-18', from: null, to: null, how: 'metadata' };
+    const [item] = timesOf('Ostrik said the units would begin moving out on Wednesday.', wednesday);
+    expect(item?.value).toBe('2026-03-18');
+  });
+});
+
+describe('durations, periods and words that are not a day', () => {
+  it.each([
+    ['Foreign ministers met for five hours in Geneva on Monday.', 'for five hours'],
+    ['Valdoria expected an explanation within 48 hours.', 'within 48 hours'],
+    ['Talks broke up early on Sunday morning after 14 hours without agreement.', 'after 14 hours'],
+    ['The Kell reached its highest level in 40 years, the service said.', 'in 40 years'],
+    ['Kovaly convened the council for the second time in four days.', 'in four days'],
+  ])('a duration is not a date: %s', (text, expected) => {
+    const item = timesOf(text).find((t) => t.text === expected);
+    if (!item) throw new Error(`${expected} not found`);
+    expect(item.value).toBeNull();
+    expect(item.prov.rule).toBe('times/duration');
+  });
+
+  it('"in two weeks" in a future clause still names a day', () => {
+    const [item] = timesOf('The vote will take place in two weeks.');
+    expect(item?.value).toBe('2026-03-26');
+  });
+
+  it.each([
+    ['The drills would end later this month.', 'this month', '2026-03'],
+    ['The troops will return to base by the end of the month.', 'end of the month', '2026-03'],
+    ['The union wants a 9% rise this year.', 'this year', '2026'],
+  ])('a period relative to publication: %s', (text, expected, value) => {
+    const [item] = timesOf(text);
+    expectSpan(text, item ?? { start: 0, end: 0 }, expected);
+    expect(item?.value).toBe(value);
+    expect(item?.prov.rule).toBe('times/relative-period');
+  });
+
+  it('"this month" without a publication date stays null (it was resolved against a made-up day)', () => {
+    const [item] = timesOf('The drills would end later this month.', UNKNOWN);
+    expect(item?.value).toBeNull();
+    expect(item?.prov.rule).toBe('times/unresolved-relative');
+  });
+
+  it.each([
+    '"We hear engines every evening after ten o\'clock," said a shopkeeper.',
+    'The union wants limits on night shifts.',
+    'By mid-morning, 40 ships were waiting.',
+    'Local residents told Valdoria Today that cracks had appeared.',
+    'The town had a sawmill and a Saturday market.',
+    '"They thought we would be tired after one weekend," she said.',
+  ])('not one day: %s', (text) => {
+    expect(timesOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Today, the minister said, is a day of mourning.', 'Today', '2026-03-12'],
+    ['“Today is a better day than yesterday,” she said.', 'Today', '2026-03-12'],
+  ])('keeps "Today" at the start of a sentence or quote: %s', (text, expected, value) => {
+    const [item] = timesOf(text);
+    expectSpan(text, item ?? { start: 0, end: 0 }, expected);
+    expect(item?.value).toBe(value);
+  });
+
+  it('does not take a count before a weekday for an hour ("15 on Wednesday")', () => {
+    const text = 'The toll rose to at least 15 on Wednesday evening, officials said.';
+    const [item] = timesOf(text);
+    if (!item) throw new Error('no time found');
+    expectSpan(text, item, 'Wednesday');
+    expect(item.value).toBe('2026-03-11');
+  });
+
+  it('"after midnight" in a past clause is the publication night, not the next day', () => {
+    const [item] = timesOf('The second wave reached the city shortly after midnight.');
+    expect(item?.value).toBe('2026-03-12');
+  });
+});

@@ -58,3 +58,46 @@ export const timeOnlyFilter: Refiner = {
     });
   },
 };
+
+/** A part of the day alone ("night shifts", "every evening", "by mid-morning") names no day. */
+const BARE_PART_OF_DAY = /^(?:mid-?(?:morning|afternoon|evening)|morning|afternoon|evening|night)$/i;
+/** A capitalised day word inside a name ("Valdoria Today", "USA Today") is not a date. */
+const CASUAL_DAY_WORD = /^(?:Today|Tonight|Tomorrow|Yesterday)$/;
+/** Where a sentence (or a quote, or a clause after a dash or colon) starts. */
+const STARTS_HERE = /(?:^|[.!?:;\u2013\u2014"“‘'«(\n-])\s*$/;
+/** "a Saturday market", "every Monday", "after one weekend": a kind of day or a span, not one day. */
+const RECURRING_BEFORE = /\b(?:a|an|one|every|each|any)\s+$/i;
+const BARE_WEEKDAY = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|weekend)$/;
+
+/**
+ * Drop day words that are not one day: parts of the day alone, capitalised "Today" inside a
+ * name, weekdays and "weekend" after "a", "one", "every", "each".
+ */
+export const notADayFilter: Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]) {
+    return results.filter((r) => {
+      const text = r.text.replace(/[\s,.;:)]+$/, ''); // chrono may keep a trailing comma: "weekend,"
+      if (BARE_PART_OF_DAY.test(text)) return false;
+      const before = context.text.slice(Math.max(0, r.index - 24), r.index);
+      if (CASUAL_DAY_WORD.test(text) && !STARTS_HERE.test(before)) return false;
+      if (BARE_WEEKDAY.test(text) && RECURRING_BEFORE.test(before)) return false;
+      return true;
+    });
+  },
+};
+
+/** "15 on Wednesday": chrono reads a count before a weekday as an hour ("rose to 15 on Wednesday"). */
+const BARE_NUMBER_LEAD = /^\d{1,2}\s+(?:on\s+)?(?=[A-Z])/;
+
+/** Cut a bare number chrono took for an hour off the front of a date ("15 on Wednesday" → "Wednesday"). */
+export const bareNumberHourRefiner: Refiner = {
+  refine(_context: ParsingContext, results: ParsingResult[]) {
+    for (const r of results) {
+      const lead = BARE_NUMBER_LEAD.exec(r.text);
+      if (!lead || !r.tags().has('parser/ENTimeExpressionParser')) continue;
+      r.index += lead[0].length;
+      r.text = r.text.slice(lead[0].length);
+    }
+    return results;
+  },
+};
