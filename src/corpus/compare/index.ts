@@ -58,6 +58,13 @@ export const MAX_CLAIM_DAY_GAP = 1;
 /** Evidence items kept per conflict. */
 const MAX_EVIDENCE = 10;
 
+/** A claim's point value with its rounding tolerance, ignoring open ends ("at least"). */
+function pointRange(c: Claim): [number, number] {
+  const mid = c.item.valueMax != null ? (c.item.value + c.item.valueMax) / 2 : c.item.value;
+  const t = claimTolerance(c.item);
+  return [mid - t, mid + t];
+}
+
 const AT_LEAST_RE =
   /\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than|exceeded|higher than)\b/i;
 const AT_MOST_RE = /\b(up to|fewer than|less than|under|at most|no more than|below)\b/i;
@@ -240,35 +247,72 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
   }
   const out: Conflict[] = [];
   for (const claims of buckets.values()) {
-    // Value clusters: claims that agree with the cluster's first (lowest) claim.
-    const sorted = [...claims].sort((x, y) => x.lo - y.lo || x.hi - y.hi || x.order - y.order);
+    // Value clusters: claims whose point values agree with the cluster's first (lowest) claim.
+    // Points, not intervals: an open-ended "at least 12" agrees with every higher figure and
+    // would swallow 27 and 41 into one cluster.
+    const sorted = [...claims].sort((x, y) => x.item.value - y.item.value || x.order - y.order);
     const clusters: Claim[][] = [];
     for (const c of sorted) {
       const last = clusters[clusters.length - 1];
       const head = last?.[0];
-      if (last && head && claimsAgree([head.lo, head.hi], [c.lo, c.hi])) last.push(c);
+      // Two lower bounds ("exceeded 50,000", "more than 55,000") never contradict each other.
+      const bothLowerBounds =
+        head !== undefined && head.hi === Number.POSITIVE_INFINITY && c.hi === Number.POSITIVE_INFINITY;
+      if (last && head && (bothLowerBounds || claimsAgree(pointRange(head), pointRange(c)))) last.push(c);
       else clusters.push([c]);
     }
     for (const cluster of clusters) cluster.sort((x, y) => x.order - y.order);
-    // Each value cluster against the next one it disagrees with: k values give at most k - 1
-    // conflicts (12 vs 15 vs 31 killed → two conflicts, not three).
+    // Each value cluster against the next one it disagrees with: k values give k - 1 conflicts
+    // (12 vs 15 vs 31 killed → two conflicts, not three). Besides, two named claimants giving
+    // different figures side by side in one article ("the government puts it at 20,000, the Red
+    // Cross at 35,000") are always reported: that is the dispute itself.
+    const seen = new Set<string>();
+    const report = (x: Claim, y: Claim, both: Claim[]) => {
+      const key = `${x.order}:${y.order}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push({
+        kind: 'number',
+        summary: `${x.quantity.label}: ${describeClaim(x)} vs ${describeClaim(y)}`,
+        storyId: story.storyId,
+        items: both.slice(0, MAX_EVIDENCE).map(evidenceOf),
+      });
+    };
     for (let i = 0; i < clusters.length; i++) {
+      let foundNext = false;
       for (let j = i + 1; j < clusters.length; j++) {
-        const pair = firstDisagreement(clusters[i] as Claim[], clusters[j] as Claim[]);
-        if (!pair) continue;
-        const [x, y] = pair[0].order <= pair[1].order ? pair : [pair[1], pair[0]];
-        const both = [...(clusters[i] as Claim[]), ...(clusters[j] as Claim[])].sort((p, q) => p.order - q.order);
-        out.push({
-          kind: 'number',
-          summary: `${x.quantity.label}: ${describeClaim(x)} vs ${describeClaim(y)}`,
-          storyId: story.storyId,
-          items: both.slice(0, MAX_EVIDENCE).map(evidenceOf),
-        });
-        break;
+        const ci = clusters[i] as Claim[];
+        const cj = clusters[j] as Claim[];
+        const both = [...ci, ...cj].sort((p, q) => p.order - q.order);
+        if (!foundNext) {
+          const pair = firstDisagreement(ci, cj);
+          if (pair) {
+            foundNext = true;
+            const [x, y] = pair[0].order <= pair[1].order ? pair : [pair[1], pair[0]];
+            report(x, y, both);
+            continue;
+          }
+        }
+        const headToHead = sideBySide(ci, cj);
+        if (headToHead) report(headToHead[0], headToHead[1], both);
       }
     }
   }
   return out;
+}
+
+/** Two named claimants' disagreeing figures in one article, in text order, or null. */
+function sideBySide(a: Claim[], b: Claim[]): [Claim, Claim] | null {
+  for (const x of a) {
+    for (const y of b) {
+      if (x.article.id !== y.article.id || claimsAgree([x.lo, x.hi], [y.lo, y.hi])) continue;
+      const kx = claimantKey(x.item);
+      const ky = claimantKey(y.item);
+      if (kx === null || ky === null || kx === ky) continue;
+      return x.order <= y.order ? [x, y] : [y, x];
+    }
+  }
+  return null;
 }
 
 /**
