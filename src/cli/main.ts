@@ -7,6 +7,7 @@ import { CODE_VERSION } from '../pipeline/version.js';
 import { StoreError } from '../store/open.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExport } from './commands/export.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStories } from './commands/stories.js';
 import { UsageError } from './io.js';
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerStories(program, setExit);
   registerShow(program, setExit);
   registerExport(program, setExit);
+  registerServe(program, setExit);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv]);

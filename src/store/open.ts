@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { Kysely, Migrator } from 'kysely';
 import { type Capabilities, sqliteDialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
@@ -31,7 +31,7 @@ export async function openStore(location: string): Promise<Store> {
     throw new StoreError(`Cannot open \`${location}\`: PostgreSQL support is not built yet; use a SQLite file path`);
   }
   if (location !== ':memory:' && existsSync(location)) {
-    const head = readFileSync(location).subarray(0, 16).toString('latin1');
+    const head = readHead(location, 16);
     if (head.length > 0 && head !== SQLITE_MAGIC) {
       throw new StoreError(`Cannot open \`${location}\`: not a SQLite database (refusing to overwrite it)`);
     }
@@ -57,4 +57,16 @@ export async function openStore(location: string): Promise<Store> {
     location,
     close: () => db.destroy(),
   };
+}
+
+/** The first `bytes` bytes of a file, as latin1 (reads only those: stores can be many GiB). */
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
 }

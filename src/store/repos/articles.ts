@@ -57,7 +57,8 @@ export async function insertDocs(db: Kysely<Database>, docs: readonly NewsDoc[],
   });
 }
 
-function toArticleRow(a: Article, runId: number, now: string): ArticlesTable {
+/** The `articles` row of an article (JSON fields serialised). */
+export function toArticleRow(a: Article, runId: number, now: string): ArticlesTable {
   return {
     id: a.id,
     origin: a.origin,
@@ -79,7 +80,8 @@ function toArticleRow(a: Article, runId: number, now: string): ArticlesTable {
   };
 }
 
-function toMentionRows(doc: NewsDoc): MentionRow[] {
+/** The `mentions` rows of a document's layers. */
+export function toMentionRows(doc: NewsDoc): MentionRow[] {
   const { entities = [], quotes = [], claims = [], times = [] } = doc.layers;
   const items: Item[] = [...entities, ...quotes, ...claims, ...times];
   return items.map((item) => {
