@@ -7,6 +7,7 @@ import { DEFAULT_MAX_BYTES } from '../../stages/ingest/index.js';
 import { buildExport } from '../../views/export.js';
 import { formatStories } from '../../views/summary.js';
 import { dbLocation, UsageError, withStore } from '../io.js';
+import { DEFAULT_HOST, DEFAULT_PORT, runServe } from './serve.js';
 
 /** Above this many inputs, a TTY gets a progress bar. */
 const PROGRESS_MIN_INPUTS = 36;
@@ -22,6 +23,7 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
     .option('--jobs <n>', 'worker threads for extract and annotate (default: one per core; 1 = no workers)')
     .option('--limit <n>', 'print at most this many stories')
     .option('--quiet', 'print only the counts, not the stories')
+    .option('--serve', 'then serve the web UI on this store when run in a terminal (as `storyline serve`)')
     .action(
       async (
         inputs: string[],
@@ -32,6 +34,7 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
           jobs?: string;
           limit?: string;
           quiet?: boolean;
+          serve?: boolean;
         },
       ) => {
         const maxBytes = positiveInteger('--max-bytes', opts.maxBytes);
@@ -66,8 +69,21 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
           process.stdout.write(`${out.join('\n')}\n`);
           if (report.failures.length > 0) setExit(1);
         });
+        if (opts.serve) await serveAfterAnalyze(dbLocation(opts.db), setExit);
       },
     );
+}
+
+/**
+ * `--serve`: a person at a terminal gets the web UI on the store just analysed; scripts and CI
+ * (no terminal, or `CI` set) get a hint instead, so the command still ends.
+ */
+async function serveAfterAnalyze(db: string, setExit: (code: number) => void): Promise<void> {
+  if (!process.stdout.isTTY || process.env.CI) {
+    process.stdout.write(`Browse the stories in the web UI: npx storyline serve --db ${db}\n`);
+    return;
+  }
+  await runServe({ db, host: DEFAULT_HOST, port: String(DEFAULT_PORT) }, setExit);
 }
 
 function positiveInteger(flag: string, value: string | undefined): number | undefined {
