@@ -14,6 +14,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/open.js';
@@ -23,6 +24,7 @@ import { buildOpenApi } from './openapi.js';
 import { articlesRoutes } from './routes/articles.js';
 import { claimsRoutes } from './routes/claims.js';
 import { conflictsRoutes } from './routes/conflicts.js';
+import { type RouteDeps, serialQueue } from './routes/deps.js';
 import { entitiesRoutes } from './routes/entities.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { quotesRoutes } from './routes/quotes.js';
@@ -36,7 +38,7 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface AppOptions {
   store: Store;
-  /** Bearer token required for writes (`POST /api/ingest`); writes are open when absent. */
+  /** Bearer token required for writes (ingest, entity merge/split); writes are open when absent. */
   token?: string;
   /** Origin allowed by CORS (`*` or `https://…`); CORS is off when absent. */
   cors?: string;
@@ -82,10 +84,11 @@ export function createApp(options: AppOptions): Hono {
   }
   app.use('/api/*', etags(store));
 
-  const deps = { store };
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  const writeGuard = options.token ? every(limit, bearer(options.token)) : limit;
+  const deps: RouteDeps = { store, serially: serialQueue(), writeGuard };
   const writes = new Hono();
-  writes.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }));
-  if (options.token) writes.use('*', bearer(options.token));
+  writes.use('*', writeGuard);
   writes.route('/', ingestRoutes(deps));
 
   app.route('/api/stats', statsRoutes(deps));

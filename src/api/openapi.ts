@@ -132,7 +132,9 @@ function schemas(): Record<string, Schema> {
       quotes: arrayOf(ref('QuoteRow')),
       articles: arrayOf(ref('ArticleSummary')),
       coMentioned: arrayOf(object({ entityId: str, name: str, type: ref('entityType'), count: int })),
+      mergedIds: arrayOf(str),
     }),
+    MergeRequest: object({ into: str }),
     SearchResult: object({
       articles: arrayOf(object({ id: str, title: strOrNull, site: strOrNull, published: strOrNull, snippet: str })),
       stories: arrayOf(ref('StorySummary')),
@@ -206,6 +208,24 @@ function get(summary: string, schema: string, parameters: unknown[], more: numbe
   };
 }
 
+/** A user entity override: a bearer-guarded POST answering with the entity page. */
+function entityWrite(summary: string, withBody: boolean) {
+  return {
+    post: {
+      summary,
+      security: [{ bearer: [] }, {}],
+      parameters: [idParam],
+      ...(withBody
+        ? { requestBody: { required: true, content: { 'application/json': { schema: ref('MergeRequest') } } } }
+        : {}),
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: ref('EntityDetail') } } },
+        ...errors(400, 401, 404, 413),
+      },
+    },
+  };
+}
+
 /** Build the OpenAPI document (paths, parameters, schemas). */
 export function buildOpenApi(): Record<string, unknown> {
   const story = query('story', 'only this story (s_…)');
@@ -247,6 +267,14 @@ export function buildOpenApi(): Record<string, unknown> {
         },
         query('limit', 'articles to return (default 20)', { type: 'integer', minimum: 1, maximum: MAX_LIMIT }),
       ]),
+      '/api/entities/{id}/merge': entityWrite(
+        'Merge this entity (or one merged id) into another, kept across every later run; answers with the merged entity',
+        true,
+      ),
+      '/api/entities/{id}/split': entityWrite(
+        'Split this id off the entity it was merged into (automatically or by a user), kept across every later run; answers with its own entity',
+        false,
+      ),
       '/api/ingest': {
         post: {
           summary: 'Analyse one document like `storyline analyze`',

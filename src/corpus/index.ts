@@ -36,8 +36,14 @@ export interface CorpusAnalysis extends CorpusResult {
   inferred: Map<string, CopyInference>;
 }
 
-/** Run every corpus step over `articles`; see the file comment for the order. */
-export function analyzeCorpus(articles: CorpusArticle[]): CorpusAnalysis {
+/**
+ * Run every corpus step over `articles`; see the file comment for the order. `overrides` are the
+ * user's entity merges (`from` → `to`) and splits (`from` → null), see `mergeEntities`.
+ */
+export function analyzeCorpus(
+  articles: CorpusArticle[],
+  overrides: ReadonlyMap<string, string | null> = new Map(),
+): CorpusAnalysis {
   // Id order, so no step (the timeline picks entry text by input order) depends on input order.
   const sorted = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const duplicates = findDuplicates(sorted);
@@ -48,7 +54,7 @@ export function analyzeCorpus(articles: CorpusArticle[]): CorpusAnalysis {
       ? { ...a, ...(fill.published ? { published: fill.published } : {}), ...(fill.wire ? { wire: fill.wire } : {}) }
       : a;
   });
-  const { entities, remap } = mergeEntities(filled);
+  const { entities, remap } = mergeEntities(filled, overrides);
   const merged = remap.size > 0 ? filled.map((a) => remapArticle(a, remap)) : filled;
   const stories = clusterStories(merged, duplicates);
   const timeline = buildTimeline(merged, stories, duplicates);

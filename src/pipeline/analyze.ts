@@ -10,6 +10,7 @@ import { expandInputs, type IngestOptions, readInput } from '../stages/ingest/in
 import type { Store } from '../store/open.js';
 import { findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
 import { replaceCorpus } from '../store/repos/corpus.js';
+import { loadOverrides } from '../store/repos/overrides.js';
 import { finishRun, type RecordedDiagnostic, recordDiagnostics, startRun } from '../store/repos/runs.js';
 import type { AnnotateOutcome } from './annotate-raw.js';
 import { createAnnotator } from './annotator.js';
@@ -156,7 +157,7 @@ async function run(
   const t1 = performance.now();
   const articles = await loadCorpusArticles(store.db);
   report.articlesInStore = articles.length;
-  const corpus = analyzeCorpus(articles);
+  const corpus = analyzeCorpus(articles, await loadOverrides(store.db));
   await replaceCorpus(store.db, corpus, corpus.remap, corpus.inferred);
   time.corpus = performance.now() - t1;
   report.timings = {

@@ -9,6 +9,7 @@ import { analyzeCorpus } from '../corpus/index.js';
 import type { Store } from '../store/open.js';
 import { findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
 import { replaceCorpus } from '../store/repos/corpus.js';
+import { loadOverrides, setOverride } from '../store/repos/overrides.js';
 import { finishRun, recordDiagnostics, startRun } from '../store/repos/runs.js';
 import { createRawAnnotator } from './annotate-raw.js';
 import { CODE_VERSION } from './version.js';
@@ -108,8 +109,7 @@ export async function ingestBody(store: Store, body: IngestBody): Promise<Ingest
       doc.diagnostics.map((diagnostic) => ({ origin: raw.origin, articleId: doc.article.id, diagnostic })),
     );
     if (report.stored.length > 0) {
-      const corpus = analyzeCorpus(await loadCorpusArticles(store.db));
-      await replaceCorpus(store.db, corpus, corpus.remap, corpus.inferred);
+      await recomputeCorpus(store);
     }
   }
   await finishRun(store.db, runId, {
@@ -118,6 +118,27 @@ export async function ingestBody(store: Store, body: IngestBody): Promise<Ingest
     failed: report.failures.length,
   });
   return report;
+}
+
+/** Rerun the corpus stages over the whole store, with the user's entity overrides. */
+export async function recomputeCorpus(store: Store): Promise<void> {
+  const corpus = analyzeCorpus(await loadCorpusArticles(store.db), await loadOverrides(store.db));
+  await replaceCorpus(store.db, corpus, corpus.remap, corpus.inferred);
+}
+
+/**
+ * Record user entity overrides (`from` → `to` merges, `from` → null splits), then rerun the
+ * corpus stages, as one run (so API ETags change). Callers serialise calls, like `ingestBody`.
+ */
+export async function applyOverrides(store: Store, overrides: ReadonlyMap<string, string | null>): Promise<void> {
+  const inputs = [...overrides].map(([from, to]) => (to === null ? `split:${from}` : `merge:${from}>${to}`));
+  const runId = await startRun(store.db, inputs, CODE_VERSION);
+  try {
+    for (const [from, to] of overrides) await setOverride(store.db, from, to);
+    await recomputeCorpus(store);
+  } finally {
+    await finishRun(store.db, runId, { stored: 0, skipped: 0, failed: 0 });
+  }
 }
 
 const failure = (origin: string, d: Diagnostic) => ({ origin, rule: d.rule, reason: d.reason });

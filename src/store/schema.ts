@@ -116,6 +116,14 @@ export interface ConflictsTable {
   items: string; // JSON Evidence[]
 }
 
+/** User merge/split decisions on entity ids; they survive every corpus recompute. */
+export interface EntityOverridesTable {
+  from_id: string;
+  /** Target of a user merge; null for a split (this id stays its own entity). */
+  to_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   runs: RunsTable;
   articles: ArticlesTable;
@@ -123,6 +131,7 @@ export interface Database {
   diagnostics: DiagnosticsTable;
   entities: EntitiesTable;
   entity_remap: EntityRemapTable;
+  entity_overrides: EntityOverridesTable;
   duplicates: DuplicatesTable;
   stories: StoriesTable;
   story_members: StoryMembersTable;

@@ -187,6 +187,8 @@ export interface EntityDetail {
   quotes: QuoteRow[];
   articles: ArticleSummary[];
   coMentioned: { entityId: string; name: string; type: EntityType; count: number }[];
+  /** Ids merged into this entity (automatically or by a user). */
+  mergedIds: string[];
 }
 
 export interface SearchResult {
@@ -222,9 +224,24 @@ const API_BASE = new URL('api/', new URL('.', window.location.href)).href;
 export async function get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
   const url = new URL(path, API_BASE);
   for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, String(value));
+  return send<T>(url, { headers: { accept: 'application/json' } });
+}
+
+/** POST `path` (relative to `/api/`) with a JSON `body`; throws `ApiError` on a non-2xx answer. */
+export async function post<T>(path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return send<T>(new URL(path, API_BASE), {
+    method: 'POST',
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+async function send<T>(url: URL, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' } });
+    response = await fetch(url, init);
   } catch (error) {
     throw new ApiError(0, 'network', `Cannot reach the API: ${(error as Error).message}`);
   }
@@ -253,4 +270,9 @@ export const api = {
   article: (id: string) => get<ArticleDetail>(`articles/${enc(id)}`),
   entity: (id: string) => get<EntityDetail>(`entities/${enc(id)}`),
   search: (q: string, limit = 20) => get<SearchResult>('search', { q, limit }),
+  entities: (limit = 50) => get<Page<CorpusEntity>>('entities', { limit }),
+  /** Merge entity `id` into `into` (a user override); answers with the merged entity. */
+  merge: (id: string, into: string) => post<EntityDetail>(`entities/${enc(id)}/merge`, { into }),
+  /** Split id `id` off the entity it was merged into; answers with its own entity. */
+  split: (id: string) => post<EntityDetail>(`entities/${enc(id)}/split`),
 };

@@ -311,6 +311,24 @@ describe.skipIf(!hasChromium)('web UI in headless Chromium', () => {
     await page.close();
   });
 
+  it('splits a merged id off an entity, and the split entity has its own page', async () => {
+    const page = await open(`#/entity/${encodeURIComponent('person:tomasz-wrenik')}`);
+    await page.locator('#entity-title').waitFor();
+    await page.getByLabel('Merge into…').waitFor();
+    const splitButton = page.getByRole('button', { name: 'Split person:tomas-vrenik' });
+    await splitButton.click();
+    // The entity reloads without the split id; the focused notice links to the split entity.
+    const notice = page.locator('.entity-manage [role="status"]');
+    await notice.waitFor();
+    expect(await notice.evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await page.getByRole('button', { name: 'Split person:tomas-vrenik' }).count()).toBe(0);
+    await notice.locator('a').click();
+    await page.waitForURL(/#\/entity\/person(:|%3A)tomas-vrenik$/);
+    await expect.poll(() => page.locator('#entity-title').textContent()).toBe('Tomas Vrenik');
+    await expectAccessible(page, 'entity-split');
+    await page.close();
+  });
+
   it('shows a clear message for an unknown id', async () => {
     const page = await open('#/story/s_000000000000');
     await expect.poll(() => page.locator('[role="alert"]').textContent()).toMatch(/Not found/);

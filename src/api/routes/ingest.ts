@@ -1,8 +1,8 @@
 /**
  * `POST /api/ingest`: analyse one posted document like `analyze` does a file. The body is
  * `text/plain`, `text/html` (UTF-8) or `application/json` with `{text | html, title?, url?,
- * site?, published?, language?, author?}`. Ingests run one at a time: each one reruns the
- * corpus stages, and two of those must not interleave.
+ * site?, published?, language?, author?}`. Ingests (and entity merges/splits) run one at a
+ * time: each one reruns the corpus stages, and two of those must not interleave.
  */
 import { Hono } from 'hono';
 import { INGEST_FIELDS, type IngestBody, type IngestFields, ingestBody } from '../../pipeline/ingest-text.js';
@@ -13,13 +13,7 @@ import type { RouteDeps } from './deps.js';
 const MEDIA_TYPES = ['text/plain', 'text/html', 'application/json'] as const;
 type MediaType = (typeof MEDIA_TYPES)[number];
 
-export function ingestRoutes({ store }: RouteDeps): Hono {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(job: () => Promise<T>): Promise<T> => {
-    const next = queue.then(job, job);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+export function ingestRoutes({ store, serially }: RouteDeps): Hono {
   return new Hono().post('/', async (c) => {
     queryOf(c, []);
     const mediaType = parseContentType(c.req.header('content-type'));

@@ -129,8 +129,17 @@ function topType(types: Map<EntityType, number>): EntityType {
   return best;
 }
 
-/** Merge entity mentions across the corpus. `remap` maps every merged-away id to its canonical id. */
-export function mergeEntities(articles: readonly CorpusArticle[]): {
+/**
+ * Merge entity mentions across the corpus. `remap` maps every merged-away id to its canonical id.
+ * `overrides` are user decisions: `from` → `to` forces a merge (and `from` is merged by nothing
+ * else), `from` → null is a split (`from` is never merged into another id automatically).
+ * The target of a user merge, or a split id, is preferred as its group's canonical id.
+ * Overrides naming ids absent from `articles` are ignored.
+ */
+export function mergeEntities(
+  articles: readonly CorpusArticle[],
+  overrides: ReadonlyMap<string, string | null> = new Map(),
+): {
   entities: CorpusEntity[];
   remap: Map<string, string>;
 } {
@@ -165,7 +174,10 @@ export function mergeEntities(articles: readonly CorpusArticle[]): {
     parent.set(id, r);
     return r;
   };
-  const union = (x: string, y: string) => {
+  // Ids the user placed (merged or split) take part in no automatic merge.
+  const pinned = new Set([...overrides.keys()].filter((id) => stats.has(id)));
+  const union = (x: string, y: string, user = false) => {
+    if (!user && (pinned.has(x) || pinned.has(y))) return;
     const rx = find(x);
     const ry = find(y);
     if (rx === ry) return;
@@ -242,7 +254,18 @@ export function mergeEntities(articles: readonly CorpusArticle[]): {
     if (roots.size === 1) union(id, matches[0]?.id as string);
   }
 
-  // Canonical id per group: most mentions, then smallest id.
+  // User merges, after the automatic ones (a target may itself be merged further).
+  const preferred = new Set<string>();
+  for (const [from, to] of overrides) {
+    if (!stats.has(from)) continue;
+    if (to === null) preferred.add(from);
+    else if (stats.has(to) && to !== from) {
+      union(from, to, true);
+      preferred.add(to);
+    }
+  }
+
+  // Canonical id per group: a user merge target or split id, then most mentions, then smallest id.
   const groups = new Map<string, Stats[]>();
   for (const id of ids) {
     const root = find(id);
@@ -253,7 +276,10 @@ export function mergeEntities(articles: readonly CorpusArticle[]): {
   const entities: CorpusEntity[] = [];
   const remap = new Map<string, string>();
   for (const members of groups.values()) {
-    const canonical = [...members].sort((x, y) => y.mentions - x.mentions || (x.id < y.id ? -1 : 1))[0] as Stats;
+    const rank = (m: Stats) => (preferred.has(m.id) ? 1 : 0);
+    const canonical = [...members].sort(
+      (x, y) => rank(y) - rank(x) || y.mentions - x.mentions || (x.id < y.id ? -1 : 1),
+    )[0] as Stats;
     const types = new Map<EntityType, number>();
     const names = new Map<string, number>();
     const surfaces = new Set<string>();

@@ -120,6 +120,8 @@ export interface EntityDetail {
   quotes: QuoteRow[];
   articles: ArticleSummary[];
   coMentioned: (EntityCount & { count: number })[];
+  /** Ids merged into this entity (automatically or by the user), sorted. */
+  mergedIds: string[];
 }
 
 export interface Stats {
@@ -180,13 +182,13 @@ async function remapOf(db: Db, ids: Iterable<string>): Promise<Map<string, strin
 }
 
 /** `id` plus every id merged into it. */
-async function mergedIds(db: Db, id: string): Promise<string[]> {
+export async function mergedIds(db: Db, id: string): Promise<string[]> {
   const rows = await db.selectFrom('entity_remap').select('from_id').where('to_id', '=', id).execute();
   return [id, ...rows.map((r) => r.from_id)];
 }
 
 /** The entity an id now stands for (itself, or the one it was merged into). */
-async function resolveEntityId(db: Db, id: string): Promise<string> {
+export async function resolveEntityId(db: Db, id: string): Promise<string> {
   const row = await db.selectFrom('entity_remap').select('to_id').where('from_id', '=', id).executeTakeFirst();
   return row?.to_id ?? id;
 }
@@ -820,6 +822,7 @@ export async function getEntity(db: Db, requested: string): Promise<EntityDetail
     quotes: quotes.items,
     articles: listed.flatMap((a) => summaries.get(a) ?? []),
     coMentioned,
+    mergedIds: ids.slice(1).sort(),
   };
 }
 

@@ -1,16 +1,173 @@
-import { api, type EntityDetail } from '../api.ts';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { api, type CorpusEntity, type EntityDetail } from '../api.ts';
 import { plural, ShowAll, TypeBadge, useShowAll, When } from '../components/bits.tsx';
 import { CountChart } from '../components/chart.tsx';
 import { Await } from '../components/status.tsx';
 import { useFetch } from '../components/use-fetch.ts';
 import { href } from '../router.ts';
 
-export function EntityView({ id }: { id: string }) {
-  const loaded = useFetch(`entity:${id}`, () => api.entity(id));
-  return <Await loaded={loaded}>{(data) => <Entity data={data} />}</Await>;
+/** What the last merge/split did, shown (and focused) once the entity has reloaded. */
+interface Notice {
+  text: ComponentChildren;
+  error?: boolean;
 }
 
-function Entity({ data }: { data: EntityDetail }) {
+export function EntityView({ id }: { id: string }) {
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  useEffect(() => setNotice(null), [id]);
+  const loaded = useFetch(`entity:${id}:${version}`, () => api.entity(id));
+  const done = (next: Notice) => {
+    setNotice(next);
+    if (!next.error) setVersion((v) => v + 1);
+  };
+  return (
+    <Await loaded={loaded}>
+      {(data) => (
+        <Entity data={data}>
+          <EntityControls data={data} notice={notice} onDone={done} />
+        </Entity>
+      )}
+    </Await>
+  );
+}
+
+/** "Merge into…" (an entity picked from search suggestions) and a "Split" button per merged id. */
+function EntityControls({
+  data,
+  notice,
+  onDone,
+}: {
+  data: EntityDetail;
+  notice: Notice | null;
+  onDone: (notice: Notice) => void;
+}) {
+  const { entity } = data;
+  const inputId = useId();
+  const listId = useId();
+  const [target, setTarget] = useState('');
+  const [suggestions, setSuggestions] = useState<CorpusEntity[]>([]);
+  const [busy, setBusy] = useState(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) status.current?.focus();
+  }, [notice]);
+  useEffect(() => {
+    const q = target.trim();
+    if (q.length < 2 || q.includes(':')) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api.search(q, 1).then(
+        (r) => current && setSuggestions(r.entities.filter((e) => e.entityId !== entity.entityId)),
+        () => undefined,
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [target, entity.entityId]);
+
+  const run = async (job: () => Promise<Notice>) => {
+    setBusy(true);
+    try {
+      onDone(await job());
+    } catch (error) {
+      onDone({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const merge = (event: Event) => {
+    event.preventDefault();
+    const typed = target.trim();
+    if (!typed) return;
+    const picked = suggestions.find((e) => e.entityId === typed || e.name.toLowerCase() === typed.toLowerCase());
+    const into = picked?.entityId ?? typed;
+    void run(async () => {
+      const merged = await api.merge(entity.entityId, into);
+      setTarget('');
+      return {
+        text: (
+          <>
+            Merged {entity.name} into <a href={href.entity(merged.entity.entityId)}>{merged.entity.name}</a>.
+          </>
+        ),
+      };
+    });
+  };
+  const split = (id: string) =>
+    run(async () => {
+      const own = await api.split(id);
+      return {
+        text: (
+          <>
+            Split <a href={href.entity(own.entity.entityId)}>{own.entity.name}</a> off {entity.name}.
+          </>
+        ),
+      };
+    });
+
+  return (
+    <section aria-labelledby="manage-h" class="entity-manage">
+      <h2 id="manage-h">Merge or split</h2>
+      {notice && (
+        <p
+          ref={status}
+          tabIndex={-1}
+          role={notice.error ? 'alert' : 'status'}
+          class={notice.error ? 'status error' : 'notice'}
+        >
+          {notice.text}
+        </p>
+      )}
+      <form class="merge-form" onSubmit={merge}>
+        <label for={inputId}>Merge into…</label>
+        <input
+          id={inputId}
+          type="text"
+          list={listId}
+          value={target}
+          autocomplete="off"
+          placeholder="Entity name or id"
+          aria-describedby={`${inputId}-hint`}
+          onInput={(e) => setTarget((e.target as HTMLInputElement).value)}
+        />
+        <datalist id={listId}>
+          {suggestions.map((e) => (
+            <option key={e.entityId} value={e.entityId}>
+              {e.name} ({e.type})
+            </option>
+          ))}
+        </datalist>
+        <button type="submit" disabled={busy || target.trim() === ''}>
+          Merge
+        </button>
+        <p id={`${inputId}-hint`} class="muted">
+          Kept across later runs. Pick a suggestion or type an entity id such as <code>person:jane-doe</code>.
+        </p>
+      </form>
+      {data.mergedIds.length > 0 && (
+        <>
+          <h3 id="merged-h">Merged ids</h3>
+          <ul class="plain merged-ids" aria-labelledby="merged-h">
+            {data.mergedIds.map((id) => (
+              <li key={id}>
+                <code>{id}</code>{' '}
+                <button type="button" disabled={busy} onClick={() => split(id)} aria-label={`Split ${id}`}>
+                  Split
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Entity({ data, children }: { data: EntityDetail; children?: ComponentChildren }) {
   const { entity } = data;
   const others = entity.aliases.filter((a) => a !== entity.name);
   const quotes = useShowAll(data.quotes, 15);
@@ -87,6 +244,7 @@ function Entity({ data }: { data: EntityDetail }) {
         </ul>
         <ShowAll hidden={articles.hidden} total={data.articles.length} what="articles" onClick={articles.showAll} />
       </section>
+      {children}
     </article>
   );
 }
