@@ -56,6 +56,13 @@ export const REWRITE_MAX_DAYS = 1;
 export const REWRITE_WORDS = 400;
 /** Texts with fewer distinct content words are too short for the rewrite test. */
 export const MIN_REWRITE_TERMS = 40;
+/**
+ * A new text is compared with at most this many earlier members of an LSH bucket. A wire story
+ * reposted 500 times fills one bucket; pairing every copy with every other is O(n²) pairs
+ * (a 20 000-article run spent minutes and gigabytes on it). Copies of one text are alike, so
+ * links to the bucket's first members already join them into one copy group.
+ */
+export const MAX_BUCKET_FANOUT = 8;
 /** Shingles with hash % SAMPLE_MOD === 0 are indexed for containment candidates. */
 const SAMPLE_MOD = 8;
 /** Pairs must share this many sampled shingles to be verified. */
@@ -186,7 +193,7 @@ function candidatePairs(reps: readonly Prepared[]): Array<[number, number]> {
       const key = keys[b] as number;
       const members = bucket.get(key);
       if (members) {
-        for (const m of members) add(m, rep.index);
+        for (const m of members.slice(0, MAX_BUCKET_FANOUT)) add(m, rep.index);
         members.push(rep.index);
       } else bucket.set(key, [rep.index]);
     }
@@ -200,7 +207,8 @@ function candidatePairs(reps: readonly Prepared[]): Array<[number, number]> {
         continue;
       }
       if (posting.length > MAX_SAMPLE_POSTING) continue;
-      for (const m of posting) shared.set(m, (shared.get(m) ?? 0) + 1);
+      // The first members stand for the rest, as in the LSH buckets (see MAX_BUCKET_FANOUT).
+      for (const m of posting.slice(0, MAX_BUCKET_FANOUT * 4)) shared.set(m, (shared.get(m) ?? 0) + 1);
       posting.push(rep.index);
     }
     for (const [m, count] of shared) if (count >= MIN_SHARED_SAMPLES) add(m, rep.index);
@@ -250,7 +258,7 @@ function rewritePairs(reps: readonly Prepared[]): Array<[number, number, number]
         bucket.set(key, [rep.index]);
         continue;
       }
-      for (const m of members) {
+      for (const m of members.slice(0, MAX_BUCKET_FANOUT)) {
         const pairKey = m * reps.length + rep.index;
         if (seen.has(pairKey)) continue;
         seen.add(pairKey);
