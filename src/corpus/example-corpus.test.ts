@@ -7,38 +7,12 @@
  * fixes may change. Conflicts that need a figure the claims stage does not extract yet are
  * checked only once both figures are there.
  */
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExampleCorpus } from '../../test/helpers/example-corpus.js';
 import type { Conflict, CorpusArticle } from '../core/corpus.js';
 import type { ClaimItem } from '../core/doc.js';
-import { createPipeline } from '../core/pipeline.js';
-import { ANNOTATE_STAGES } from '../pipeline/configuration.js';
-import { extractArticle } from '../stages/extract/index.js';
-import { expandInputs, readInput } from '../stages/ingest/index.js';
 import { analyzeCorpus, type CorpusAnalysis, copyGroups } from './index.js';
-
-const CORPUS_DIR = resolve(import.meta.dirname, '../../examples/corpus');
-
-/** Every example file, annotated by the default pipeline, as the corpus stages see it. */
-async function loadExampleCorpus(): Promise<CorpusArticle[]> {
-  const pipeline = createPipeline(ANNOTATE_STAGES, { errorPolicy: 'throw' });
-  const out: CorpusArticle[] = [];
-  for (const input of await expandInputs([CORPUS_DIR])) {
-    const read = await readInput(input);
-    if ('failure' in read) throw new Error(`cannot read ${read.origin}`);
-    const { article } = extractArticle(read.raw);
-    if (!article) throw new Error(`no article in ${read.origin}`);
-    const doc = pipeline.annotate(article);
-    out.push({
-      ...doc.article,
-      entities: doc.layers.entities ?? [],
-      quotes: doc.layers.quotes ?? [],
-      claims: doc.layers.claims ?? [],
-      times: doc.layers.times ?? [],
-    });
-  }
-  return out;
-}
 
 let articles: CorpusArticle[] = [];
 let result: CorpusAnalysis;
@@ -47,7 +21,7 @@ let fileOf: (id: string) => string;
 let claimAt: (article: string, start: number) => ClaimItem | undefined;
 
 beforeAll(async () => {
-  articles = await loadExampleCorpus();
+  articles = loadExampleCorpus();
   result = analyzeCorpus(articles);
   const files = new Map(articles.map((a) => [a.id, basename(a.origin).slice(0, 9)]));
   fileOf = (id) => files.get(id) ?? id;

@@ -5,36 +5,11 @@
  * Other stages keep improving, so entries are found by their date and a few words, and checked
  * for their sources; counts are only bounded.
  */
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CorpusArticle, TimelineEntry } from '../../core/corpus.js';
-import { createPipeline } from '../../core/pipeline.js';
-import { ANNOTATE_STAGES } from '../../pipeline/configuration.js';
-import { extractArticle } from '../../stages/extract/index.js';
-import { expandInputs, readInput } from '../../stages/ingest/index.js';
+import { loadExampleCorpus } from '../../../test/helpers/example-corpus.js';
+import type { TimelineEntry } from '../../core/corpus.js';
 import { analyzeCorpus } from '../index.js';
-
-const CORPUS_DIR = resolve(import.meta.dirname, '../../../examples/corpus');
-
-async function loadExampleCorpus(): Promise<CorpusArticle[]> {
-  const pipeline = createPipeline(ANNOTATE_STAGES, { errorPolicy: 'throw' });
-  const out: CorpusArticle[] = [];
-  for (const input of await expandInputs([CORPUS_DIR])) {
-    const read = await readInput(input);
-    if ('failure' in read) throw new Error(`cannot read ${read.origin}`);
-    const { article } = extractArticle(read.raw);
-    if (!article) throw new Error(`no article in ${read.origin}`);
-    const doc = pipeline.annotate(article);
-    out.push({
-      ...doc.article,
-      entities: doc.layers.entities ?? [],
-      quotes: doc.layers.quotes ?? [],
-      claims: doc.layers.claims ?? [],
-      times: doc.layers.times ?? [],
-    });
-  }
-  return out;
-}
 
 let timeline: TimelineEntry[] = [];
 /** File prefix ("border-05") of an article id. */
@@ -45,7 +20,7 @@ const storyOf = (e: TimelineEntry) => fileOf(e.articles[0] ?? '').split('-')[0];
 const filesOf = (e: TimelineEntry) => e.articles.map((id) => fileOf(id)).sort();
 
 beforeAll(async () => {
-  const articles = await loadExampleCorpus();
+  const articles = loadExampleCorpus();
   const files = new Map(articles.map((a) => [a.id, /^[a-z]+-\d\d/.exec(basename(a.origin))?.[0] ?? a.id]));
   fileOf = (id) => files.get(id) ?? id;
   timeline = analyzeCorpus(articles).timeline;
