@@ -1,0 +1,135 @@
+/**
+ * The article-extraction benchmark's metric (scrapinghub/article-extraction-benchmark, described
+ * in ../shared/bench/extraction/SOURCE.md), re-implemented so our scores compare with the
+ * published ones:
+ *
+ *   1. tokens are maximal runs of Python `\w` characters (Unicode letters, numbers, underscore;
+ *      combining marks and everything else separate tokens), case kept;
+ *   2. shingles are the windows of 4 consecutive tokens (1–3 tokens give one shorter shingle),
+ *      kept as a multiset;
+ *   3. per page tp/fp/fn come from the multiset intersection;
+ *   4. corpus precision is the mean of per-page tp/(tp+fp) over pages with a non-empty prediction,
+ *      corpus recall the mean of tp/(tp+fn) over pages with a non-empty truth, F1 their harmonic
+ *      mean (not a mean of per-page F1); accuracy is the share of pages whose token lists are equal.
+ *
+ * The per-page division by tp+fp+fn in the source does not change these ratios, so it is skipped.
+ */
+
+/** Python's `\w+` on str: letters (L*), numbers (Nd, Nl, No) and the underscore. */
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+/** Shingle width of the benchmark. */
+const SHINGLE = 4;
+
+/** Tokens of `text` as the benchmark splits them; null or undefined is empty. */
+export function tokenize(text: string | null | undefined): string[] {
+  return text ? (text.match(WORD) ?? []) : [];
+}
+
+/** Multiset of 4-token shingles (one shorter shingle for 1–3 tokens, none for 0). */
+export function shingles(tokens: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  // U+0001 cannot occur inside a token, so joined keys are unambiguous.
+  const add = (key: string) => out.set(key, (out.get(key) ?? 0) + 1);
+  if (tokens.length === 0) return out;
+  if (tokens.length < SHINGLE) {
+    add(tokens.join('\u0001'));
+    return out;
+  }
+  for (let i = 0; i + SHINGLE <= tokens.length; i++) add(tokens.slice(i, i + SHINGLE).join('\u0001'));
+  return out;
+}
+
+/** One page's shingle counts and token-level exact match. */
+export interface PageScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  /** tp/(tp+fp); null when the prediction has no shingle (it then does not count for precision). */
+  precision: number | null;
+  /** tp/(tp+fn); null when the truth has no shingle. */
+  recall: number | null;
+  /** Per-page F1 (for ranking pages only; the corpus F1 is not a mean of these). */
+  f1: number;
+  /** The predicted token list equals the truth's. */
+  exact: boolean;
+}
+
+/** Score one prediction against its truth. */
+export function scorePage(truth: string | null | undefined, prediction: string | null | undefined): PageScore {
+  const t = tokenize(truth);
+  const p = tokenize(prediction);
+  const ts = shingles(t);
+  const ps = shingles(p);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [key, n] of ps) {
+    const m = ts.get(key) ?? 0;
+    tp += Math.min(n, m);
+    if (n > m) fp += n - m;
+  }
+  for (const [key, m] of ts) {
+    const n = ps.get(key) ?? 0;
+    if (m > n) fn += m - n;
+  }
+  const precision = tp + fp > 0 ? tp / (tp + fp) : null;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : null;
+  const pr = precision ?? 0;
+  const rc = recall ?? 0;
+  const f1 = pr + rc > 0 ? (2 * pr * rc) / (pr + rc) : 0;
+  const exact = t.length === p.length && t.every((tok, i) => tok === p[i]);
+  return { tp, fp, fn, precision, recall, f1, exact };
+}
+
+/** Corpus figures, as the benchmark reports them. */
+export interface CorpusScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+  pages: number;
+}
+
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/** Aggregate page scores: mean precision over non-empty predictions, mean recall, F1 = 2PR/(P+R). */
+export function scoreCorpus(pages: readonly PageScore[]): CorpusScore {
+  const precision = mean(pages.flatMap((p) => (p.precision === null ? [] : [p.precision])));
+  const recall = mean(pages.flatMap((p) => (p.recall === null ? [] : [p.recall])));
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  const accuracy = mean(pages.map((p) => (p.exact ? 1 : 0)));
+  return { precision, recall, f1, accuracy, pages: pages.length };
+}
+
+/**
+ * Bootstrap spread as the source reports it: resample the pages with replacement `rounds` times and
+ * take the sample standard deviation (n − 1) of each figure. Seeded (the source is not), so runs
+ * repeat exactly; expect ±0.001 against the published spreads.
+ */
+export function bootstrap(
+  pages: readonly PageScore[],
+  rounds = 1000,
+  seed = 20200124,
+): Pick<CorpusScore, 'precision' | 'recall' | 'f1' | 'accuracy'> {
+  let a = seed >>> 0;
+  const rand = () => {
+    // mulberry32
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const samples: CorpusScore[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const pick = Array.from({ length: pages.length }, () => pages[Math.floor(rand() * pages.length)] as PageScore);
+    samples.push(scoreCorpus(pick));
+  }
+  const sd = (key: 'precision' | 'recall' | 'f1' | 'accuracy') => {
+    const xs = samples.map((s) => s[key]);
+    const m = mean(xs);
+    return xs.length > 1 ? Math.sqrt(xs.reduce((acc, x) => acc + (x - m) ** 2, 0) / (xs.length - 1)) : 0;
+  };
+  return { precision: sd('precision'), recall: sd('recall'), f1: sd('f1'), accuracy: sd('accuracy') };
+}
