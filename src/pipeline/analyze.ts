@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { NewsDoc, RawDoc } from '../core/doc.js';
 import { analyzeCorpus } from '../corpus/index.js';
-import { expandInputs, type IngestOptions, readInput } from '../stages/ingest/index.js';
+import { expandInputs, type IngestOptions, readInputs } from '../stages/ingest/index.js';
 import type { Store } from '../store/open.js';
 import { findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
 import { replaceCorpus } from '../store/repos/corpus.js';
@@ -23,7 +23,7 @@ export interface AnalyzeOptions extends IngestOptions {
   errorPolicy?: 'throw' | 'record';
   /** Worker threads for extract + annotate (default: one per core; 1 = this thread). */
   concurrency?: number;
-  /** Called after each input is handled. */
+  /** Called after each document is handled (a JSONL file or feed counts each of its documents). */
   onProgress?: (done: number, origin: string) => void;
   /** Called once the inputs are expanded, with their number. */
   onInputs?: (count: number) => void;
@@ -36,7 +36,7 @@ export interface InputFailure {
 
 export interface AnalyzeReport {
   runId: number;
-  /** Inputs read (files), including failures. */
+  /** Inputs read (files, each of which may hold several documents), including failures. */
   inputs: number;
   stored: string[];
   /** Inputs whose bytes were already stored (re-analysis is a no-op). */
@@ -121,33 +121,37 @@ async function run(
 
   const expanded = await expandInputs(inputs);
   options.onInputs?.(expanded.length);
+  // Position of each document's origin in reading order (a file may hold several: JSONL, feeds).
+  const order = new Map<string, number>();
   for (const item of expanded) {
     const t0 = performance.now();
-    const result = await readInput(item, options);
+    const results = await readInputs(item, options);
     time.ingest += performance.now() - t0;
     report.inputs++;
-    if ('failure' in result) {
-      report.failures.push({ origin: result.origin, diagnostic: result.failure });
-      done++;
-      options.onProgress?.(done, result.origin);
-      continue;
+    for (const result of results) {
+      if (!order.has(result.origin)) order.set(result.origin, order.size);
+      if ('failure' in result) {
+        report.failures.push({ origin: result.origin, diagnostic: result.failure });
+        done++;
+        options.onProgress?.(done, result.origin);
+        continue;
+      }
+      const { raw } = result;
+      const already =
+        seenHashes.has(raw.contentHash) || (await findStoredHashes(store.db, [raw.contentHash])).has(raw.contentHash);
+      seenHashes.add(raw.contentHash);
+      if (already) {
+        report.unchanged.push(raw.origin);
+        done++;
+        options.onProgress?.(done, raw.origin);
+        continue;
+      }
+      inFlight.push({ raw, outcome: annotator.submit(raw) });
+      if (inFlight.length >= annotator.capacity) await handleOldest();
     }
-    const { raw } = result;
-    const already =
-      seenHashes.has(raw.contentHash) || (await findStoredHashes(store.db, [raw.contentHash])).has(raw.contentHash);
-    seenHashes.add(raw.contentHash);
-    if (already) {
-      report.unchanged.push(raw.origin);
-      done++;
-      options.onProgress?.(done, raw.origin);
-      continue;
-    }
-    inFlight.push({ raw, outcome: annotator.submit(raw) });
-    if (inFlight.length >= annotator.capacity) await handleOldest();
   }
   while (inFlight.length > 0) await handleOldest();
-  // Failures arrive from ingest at once and from workers later: list them in input order.
-  const order = new Map(expanded.map((e, i) => ['path' in e ? e.path : e.origin, i]));
+  // Failures arrive from ingest at once and from workers later: list them in reading order.
   report.failures.sort((a, b) => (order.get(a.origin) ?? 0) - (order.get(b.origin) ?? 0));
   await flush();
 

@@ -52,7 +52,11 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
                 bar.start(count, 0);
               }
             },
-            onProgress: (done) => bar?.update(done),
+            onProgress: (done) => {
+              // JSONL files and feeds hold several documents: the total grows as they are read.
+              if (bar && done > bar.getTotal()) bar.setTotal(done);
+              bar?.update(done);
+            },
           });
           bar?.stop();
           const seconds = (performance.now() - started) / 1000;

@@ -3,29 +3,54 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { RawDoc } from '../../../core/doc.js';
 import type { IngestResult } from '../index.js';
+import { readFeed } from './feed.js';
+import { gunzipLimited } from './gzip.js';
+import { readJson } from './json.js';
+import { readJsonLines } from './jsonl.js';
+import { failure, formatBytes, rawResult } from './raw.js';
 
-/** Extensions read as articles, with their media type. */
-const MEDIA_TYPES: Record<string, RawDoc['mediaType']> = {
-  '.txt': 'text/plain',
-  '.text': 'text/plain',
-  '.html': 'text/html',
-  '.htm': 'text/html',
+/** How a file's decoded text becomes documents: one article, or a container of several. */
+type Reader = (content: string, file: string) => IngestResult[];
+
+const single =
+  (mediaType: RawDoc['mediaType']): Reader =>
+  (content, file) => [rawResult(file, content, mediaType, {})];
+
+/** Extensions read, and how. Each may also be gzip-compressed (`.jsonl.gz`). */
+const READERS: Record<string, Reader> = {
+  '.txt': single('text/plain'),
+  '.text': single('text/plain'),
+  '.html': single('text/html'),
+  '.htm': single('text/html'),
+  '.json': readJson,
+  '.jsonl': readJsonLines,
+  '.xml': readFeed,
+  '.rss': readFeed,
+  '.atom': readFeed,
 };
-export const SUPPORTED_EXTENSIONS = Object.keys(MEDIA_TYPES);
+/** One article per file; containers hold several. */
+const SINGLE = new Set(['.txt', '.text', '.html', '.htm']);
+const GZIP = '.gz';
+export const SUPPORTED_EXTENSIONS = [...Object.keys(READERS), ...Object.keys(READERS).map((ext) => `${ext}${GZIP}`)];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Read one file as a RawDoc, checking type, size, emptiness, binary content and UTF-8. */
-export async function readFileSource(file: string, options: { maxBytes: number }): Promise<IngestResult> {
-  const failure = (rule: string, reason: string): IngestResult => ({
-    origin: file,
-    failure: { severity: 'fatal', stage: 'ingest', rule, reason },
-  });
-  const mediaType = MEDIA_TYPES[path.extname(file).toLowerCase()];
-  if (!mediaType) {
-    return failure(
+/**
+ * Read one file as documents: checks type, size, emptiness, binary content and UTF-8, gunzips
+ * `.gz` files (the decompressed size is held to the same limit), then reads one article (`.txt`,
+ * `.html`) or each article of a container (`.json`, `.jsonl`, feeds).
+ */
+export async function readFileSource(file: string, options: { maxBytes: number }): Promise<IngestResult[]> {
+  const fail = (rule: string, reason: string) => [failure(file, rule, reason)];
+  const lower = file.toLowerCase();
+  const gzipped = lower.endsWith(GZIP);
+  const ext = path.extname(gzipped ? lower.slice(0, -GZIP.length) : lower);
+  const reader = READERS[ext];
+  if (!reader) {
+    const shown = gzipped ? `${ext}${GZIP}` : path.extname(file);
+    return fail(
       'ingest/unsupported-type',
-      `Unexpected file type \`${path.extname(file) || '(none)'}\`, expected one of ${SUPPORTED_EXTENSIONS.join(' ')}`,
+      `Unexpected file type \`${shown || '(none)'}\`, expected one of ${SUPPORTED_EXTENSIONS.join(' ')}`,
     );
   }
   let bytes: Buffer;
@@ -34,7 +59,7 @@ export async function readFileSource(file: string, options: { maxBytes: number }
     try {
       const { size } = await handle.stat();
       if (size > options.maxBytes) {
-        return failure(
+        return fail(
           'ingest/too-large',
           `File is ${formatBytes(size)}, over the ${formatBytes(options.maxBytes)} limit (--max-bytes)`,
         );
@@ -45,32 +70,33 @@ export async function readFileSource(file: string, options: { maxBytes: number }
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return failure('ingest/not-found', 'No such file or directory');
-    if (code === 'EISDIR') return failure('ingest/unreadable', 'Is a directory');
-    return failure('ingest/unreadable', `Cannot read file: ${(error as Error).message}`);
+    if (code === 'ENOENT') return fail('ingest/not-found', 'No such file or directory');
+    if (code === 'EISDIR') return fail('ingest/unreadable', 'Is a directory');
+    return fail('ingest/unreadable', `Cannot read file: ${(error as Error).message}`);
+  }
+  if (gzipped && bytes.length > 0) {
+    const out = await gunzipLimited(bytes, options.maxBytes);
+    if ('rule' in out) return fail(out.rule, out.reason);
+    bytes = out.bytes;
   }
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    return failure('ingest/empty', 'File is empty');
+    return fail('ingest/empty', 'File is empty');
   }
-  if (looksBinary(bytes)) return failure('ingest/binary', 'Unexpected binary content, expected text or HTML');
+  if (looksBinary(bytes)) return fail('ingest/binary', 'Unexpected binary content, expected text or HTML');
   let content: string;
   try {
     content = utf8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return failure('ingest/invalid-utf8', `Unexpected invalid UTF-8 at byte ${at}, expected UTF-8 text`);
+    return fail('ingest/invalid-utf8', `Unexpected invalid UTF-8 at byte ${at}, expected UTF-8 text`);
   }
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  return {
-    origin: file,
-    raw: {
-      origin: file,
-      content,
-      mediaType,
-      contentHash: createHash('sha256').update(bytes).digest('hex'),
-      meta: {},
-    },
-  };
+  const results = reader(content, file);
+  // A single article keeps the hash of the file's bytes (after gunzip), as before.
+  // (the BOM included), as before: re-analysing stored files stays a no-op.
+  const [only] = results;
+  if (SINGLE.has(ext) && only && 'raw' in only) only.raw.contentHash = createHash('sha256').update(bytes).digest('hex');
+  return results;
 }
 
 /** NUL bytes or many control characters in the first 8 KiB: not text. */
@@ -98,10 +124,4 @@ function firstInvalidUtf8(bytes: Buffer): number {
     i += need + 1;
   }
   return i;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
-  return `${n} bytes`;
 }
