@@ -2,7 +2,8 @@
  * The web UI end to end, in headless Chromium (apt `chromium`) driven by playwright-core:
  * the example corpus is analysed into a fresh store, the real app serves the API and the built
  * UI on a free port, and the tests walk stories → story → article → quote speaker → entity,
- * search, check conflicts, run axe-core on every view and write screenshots to docs/screenshots/.
+ * search, check conflicts, run axe-core on every view and write screenshots to test-results/screenshots/
+ * (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  *
  * Skipped, with a message, only when /usr/bin/chromium is missing (CI installs it).
  */
@@ -21,7 +22,11 @@ import { openStore, type Store } from '../../src/store/open.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const UI_DIR = path.join(ROOT, 'dist/web');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
+// Test artefacts go to test-results/ (ignored by git); `UPDATE_SCREENSHOTS=1` refreshes the ones
+// kept in docs/screenshots/, so ordinary test runs leave the work tree clean.
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(ROOT, 'docs/screenshots')
+  : path.join(ROOT, 'test-results/screenshots');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM_ARGS = [
   '--headless',
