@@ -7,7 +7,10 @@
  *      hold the byline, date and site.
  *   2. `sweep`: drops boilerplate blocks by tag, role and class/id token (data in `selectors.ts`),
  *      recording each with its reason; scores the remaining `<p>` parents (after Readability).
- *   3. `collect`: innermost `<p>`/`<h2>`/`<blockquote>`/`<li>` texts of the chosen body element.
+ *      Paragraphs written without `<p>` vote too: a div (section, td…) with no block inside and
+ *      enough prose, and loose text runs between a container's blocks (`<br><br>`-separated posts).
+ *   3. `collect`: innermost `<p>`/`<h2>`/`<blockquote>`/`<li>` texts of the chosen body element,
+ *      and those div paragraphs and loose runs in place, split at `<br><br>`.
  */
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
@@ -56,6 +59,24 @@ const BY_START_RE = /^\s*By\s+\p{Lu}/u;
 const BY_NAME_RE = /^By\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*(?:$|[,·|•(])/u;
 /** Paragraphs shorter than this do not vote for their parent (bylines, "Advertisement"). */
 const MIN_VOTE = 25;
+/** Containers whose text may be a paragraph written without `<p>` (cnn's `div.zn-body__paragraph`, Blogger's `<br>` posts). */
+const TEXT_CONTAINERS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'main', 'td', 'center']);
+/**
+ * Inline tags that sometimes wrap a whole body with blocks inside (appleinsider's `<span>`): their
+ * loose text counts, but they are never a paragraph themselves.
+ */
+const LOOSE_CONTAINERS: ReadonlySet<string> = new Set(['span']);
+/**
+ * Loose text shorter than this is not a paragraph ("Advertisement", "Share", a date line); set
+ * at the MIN_VOTE scale so a one-sentence div paragraph still counts.
+ */
+const MIN_PROSE = 25;
+/** Loose text that is more than this share link text is a link list, not prose (Readability's link-density cut). */
+const MAX_LINK_SHARE = 0.5;
+/** Tags never dropped, whatever their class or id says. */
+const UNDROPPABLE_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main']);
+/** Two `<br>`s in a row (spaces between allowed) end a paragraph. */
+const BR_BREAK_RE = /\ue000[ \t\r\n]*\ue000/;
 const BLOCK_TAGS = new Set([
   'p',
   'div',
@@ -98,12 +119,20 @@ interface Survey {
   byline: string | null;
   /** Paragraph text length of the whole page. */
   pageLen: number;
-  /** Paragraph text length under each element. */
+  /** Paragraph text length under each element (`<p>` and paragraphs written as divs or loose text). */
   pLen: Map<AnyNode, number>;
+  /** `<p>` text length of the whole page (see {@link tagLenOf}): loose text in menus must not unprotect the article. */
+  pageTagLen: number;
   /** Elements that are or hold `<article>`, `<main>`, `[itemprop=articleBody]`. */
   structural: Set<AnyNode>;
   /** Paragraph-tag elements that contain another paragraph tag. */
   outer: Set<AnyNode>;
+  /** Containers with no block inside and enough prose: paragraphs written as `<div>` (with `<br>`s). */
+  textBlocks: Set<AnyNode>;
+  /** Containers with block children whose loose inline text between them is prose: text length per container. */
+  looseText: Map<AnyNode, number>;
+  /** Blocks `sweep` dropped, so `collect` need not judge them again. */
+  dropped: Set<AnyNode>;
 }
 
 interface JsonLd {
@@ -161,17 +190,22 @@ function survey(root: AnyNode): Survey {
     byline: null,
     pageLen: 0,
     pLen: new Map(),
+    pageTagLen: 0,
     structural: new Set(),
     outer: new Set(),
+    textBlocks: new Set(),
+    looseText: new Map(),
+    dropped: new Set(),
   };
   // itemprop=datePublished beats a <time> inside the article, which beats one in a sidebar.
   let timeItemprop: string | null = null;
   let timeInArticle: string | null = null;
   let timeAny: string | null = null;
-  // Returns [paragraph text length, holds a paragraph tag, holds article/main/articleBody].
-  const visit = (node: AnyNode, inArticle: boolean): [number, boolean, boolean] => {
+  // Returns [paragraph text length, holds a paragraph tag, holds article/main/articleBody, is or holds a block,
+  // <p> text length].
+  const visit = (node: AnyNode, inArticle: boolean): [number, boolean, boolean, boolean, number] => {
     if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style')
-      return [0, false, false];
+      return [0, false, false, false, 0];
     const el = node as Element;
     const tag = el.tagName ?? '';
     const attrs = el.attribs ?? {};
@@ -179,17 +213,17 @@ function survey(root: AnyNode): Survey {
       case 'meta': {
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
         if (key && attrs.content && !s.meta.has(key)) s.meta.set(key, attrs.content.trim());
-        return [0, false, false];
+        return [0, false, false, false, 0];
       }
       case 'title':
         s.title ??= textOf(el, true);
-        return [0, false, false];
+        return [0, false, false, false, 0];
       case 'link':
         if (attrs.rel === 'canonical' && attrs.href) s.canonical ??= attrs.href;
-        return [0, false, false];
+        return [0, false, false, false, 0];
       case 'script':
         if (attrs.type === 'application/ld+json') readJsonLd(textOf(el, true), s.ld);
-        return [0, false, false];
+        return [0, false, false, false, 0];
       case 'h1': {
         const text = flat(textOf(el));
         if (text) {
@@ -208,7 +242,7 @@ function survey(root: AnyNode): Survey {
       default:
         break;
     }
-    if (SILENT_TAGS.has(tag)) return [0, false, false];
+    if (SILENT_TAGS.has(tag)) return [0, false, false, false, 0];
     if (!s.byline && (attrs.rel === 'author' || attrs.itemprop === 'author' || hasToken(attrs.class, AUTHOR_CLASSES))) {
       s.byline = flat(textOf(el)) || null;
     } else if (!s.byline && BYLINE_HOLDERS.has(tag) && startsWithBy(el)) {
@@ -220,21 +254,56 @@ function survey(root: AnyNode): Survey {
     let len = 0;
     let holdsPara = false;
     let structural = isArticle;
+    let holdsBlock = false;
+    let tagLen = 0;
+    // Loose inline runs between block children are measured as they go (only for text containers).
+    const container = TEXT_CONTAINERS.has(tag) || LOOSE_CONTAINERS.has(tag);
+    const run: Measure | null = container ? { len: 0, space: false, links: 0 } : null;
+    let loose = 0;
     for (const child of el.children ?? []) {
-      const [l, p, st] = visit(child, inArticle || isArticle);
+      const [l, p, st, b, t] = visit(child, inArticle || isArticle);
       len += l;
+      tagLen += t;
       holdsPara ||= p;
       structural ||= st;
+      holdsBlock ||= b;
+      if (!run) continue;
+      if (!b) measure(child, run, false);
+      else if (run.len > 0) {
+        loose += proseOf(run);
+        run.len = run.links = 0;
+        run.space = false;
+      }
     }
-    if (tag === 'p') len = flat(textOf(el)).length;
+    if (tag === 'p') {
+      len = flat(textOf(el)).length;
+      tagLen = len;
+    } else if (run && !holdsBlock && TEXT_CONTAINERS.has(tag)) {
+      // <div>Prose…<br><br>More prose…</div>: a paragraph written without <p> (the run is all of it).
+      const prose = proseOf(run);
+      if (prose > 0) {
+        len = prose;
+        s.textBlocks.add(el);
+        holdsPara = true;
+      }
+    } else if (run && holdsBlock) {
+      loose += proseOf(run);
+      if (loose > 0) {
+        len += loose;
+        s.looseText.set(el, loose);
+        holdsPara = true;
+      }
+    }
     if (PARAGRAPH_TAGS.has(tag) && holdsPara) s.outer.add(el);
     s.pLen.set(el, len);
     if (structural) s.structural.add(el);
-    return [len, holdsPara || PARAGRAPH_TAGS.has(tag), structural];
+    const block = holdsBlock || BLOCK_TAGS.has(tag) || PARAGRAPH_TAGS.has(tag) || TEXT_CONTAINERS.has(tag);
+    return [len, holdsPara || PARAGRAPH_TAGS.has(tag), structural, block, tagLen];
   };
-  visit(root, false);
+  const pageTagLen = visit(root, false)[4];
   s.time = timeItemprop ?? timeInArticle ?? timeAny;
   s.pageLen = s.pLen.get(root) ?? 0;
+  s.pageTagLen = pageTagLen;
   return s;
 }
 
@@ -258,16 +327,25 @@ function sweep(root: AnyNode, s: Survey, removed: Removed[]): AnyNode | null {
       const reason = dropReason(el);
       if (reason && !isProtected(el, reason, s)) {
         record(removed, blockText(el), reason);
+        s.dropped.add(el);
         return 0;
       }
     }
     let len = 0;
     for (const child of el.children ?? []) len += visit(child);
-    if (tag === 'p') {
+    if (tag === 'p' || s.textBlocks.has(el)) {
       len = s.pLen.get(el) ?? 0;
       if (len >= MIN_VOTE) {
         if (el.parent) scores.set(el.parent, (scores.get(el.parent) ?? 0) + len);
         if (el.parent?.parent) scores.set(el.parent.parent, (scores.get(el.parent.parent) ?? 0) + len / 2);
+      }
+    } else {
+      // Loose text between blocks votes as paragraphs whose parent is this element.
+      const loose = s.looseText.get(el) ?? 0;
+      if (loose > 0) {
+        len += loose;
+        scores.set(el, (scores.get(el) ?? 0) + loose);
+        if (el.parent) scores.set(el.parent, (scores.get(el.parent) ?? 0) + loose / 2);
       }
     }
     kept.set(el, len);
@@ -310,16 +388,105 @@ function collect(node: AnyNode, s: Survey, out: string[]): void {
   const el = node as Element;
   const tag = el.tagName ?? '';
   if (SILENT_TAGS.has(tag)) return;
-  if (node.type === 'tag') {
-    const reason = dropReason(el);
-    if (reason && !isProtected(el, reason, s)) return;
-  }
+  if (s.dropped.has(el)) return;
   if (PARAGRAPH_TAGS.has(tag) && !s.outer.has(el)) {
     const text = clean(textOf(el));
     if (text) out.push(text);
     return;
   }
-  for (const child of el.children ?? []) collect(child, s, out);
+  if (s.textBlocks.has(el)) {
+    pushProse(el.children ?? [], s, out);
+    return;
+  }
+  if (!s.looseText.has(el)) {
+    for (const child of el.children ?? []) collect(child, s, out);
+    return;
+  }
+  // Loose inline runs between blocks are paragraphs in place; blocks are walked as usual.
+  let run: AnyNode[] = [];
+  for (const child of el.children ?? []) {
+    if (child.type === 'text' || (child.type === 'tag' && !holdsBlock(child as Element))) {
+      run.push(child);
+      continue;
+    }
+    pushProse(run, s, out);
+    run = [];
+    collect(child, s, out);
+  }
+  pushProse(run, s, out);
+}
+
+/** Paragraphs of an inline run: split at `<br><br>`; link lists and short scraps are not prose. */
+function pushProse(nodes: readonly AnyNode[], s: Survey, out: string[]): void {
+  if (nodes.length === 0 || proseLength(nodes) === 0) return;
+  let raw = '';
+  for (const node of nodes) {
+    if (s.dropped.has(node)) continue;
+    raw += textOf(node);
+  }
+  for (const part of raw.split(BR_BREAK_RE)) {
+    const text = clean(part);
+    if (text) out.push(text);
+  }
+}
+
+/**
+ * Flat text length of an inline run when it reads as prose, else 0: at least {@link MIN_PROSE}
+ * characters, and not mostly link text (a row of nav links or teaser headlines).
+ */
+function proseLength(nodes: readonly AnyNode[]): number {
+  const m: Measure = { len: 0, space: false, links: 0 };
+  for (const node of nodes) measure(node, m, false);
+  return proseOf(m);
+}
+
+function proseOf(m: Measure): number {
+  return m.len < MIN_PROSE || m.links > m.len * MAX_LINK_SHARE ? 0 : m.len;
+}
+
+interface Measure {
+  /** Length of the text as {@link flat} would leave it (before its final trim). */
+  len: number;
+  /** A whitespace run is pending. */
+  space: boolean;
+  /** Characters inside `<a>`. */
+  links: number;
+}
+
+/** Measure text under `node` without building it: this runs on every leaf container and loose run of a page. */
+function measure(node: AnyNode, m: Measure, inLink: boolean): void {
+  if (node.type === 'text') {
+    const text = (node as unknown as { data: string }).data;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // \t \n \v \f \r, space and nbsp collapse to one space.
+      if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
+        m.space = m.len > 0;
+        continue;
+      }
+      const n = m.space ? 2 : 1;
+      m.len += n;
+      if (inLink) m.links += n;
+      m.space = false;
+    }
+    return;
+  }
+  if (node.type !== 'tag') return;
+  const el = node as Element;
+  if (el.tagName === 'br') {
+    m.space = m.len > 0;
+    return;
+  }
+  if (SILENT_TAGS.has(el.tagName)) return;
+  const link = inLink || el.tagName === 'a';
+  for (const child of el.children ?? []) measure(child, m, link);
+}
+
+/** The element is or holds a block tag (walks only inline subtrees, which are small). */
+function holdsBlock(el: Element): boolean {
+  if (BLOCK_TAGS.has(el.tagName) || PARAGRAPH_TAGS.has(el.tagName) || TEXT_CONTAINERS.has(el.tagName)) return true;
+  for (const child of el.children ?? []) if (child.type === 'tag' && holdsBlock(child as Element)) return true;
+  return false;
 }
 
 /**
@@ -330,13 +497,29 @@ function collect(node: AnyNode, s: Survey, out: string[]): void {
 function isProtected(el: Element, reason: string, s: Survey): boolean {
   if (reason === 'caption') return false;
   if (reason === 'comment-form') return isStructuralTag(el);
-  return s.structural.has(el) || (s.pageLen > 0 && (s.pLen.get(el) ?? 0) > s.pageLen * CONTENT_SHARE);
+  return (
+    s.structural.has(el) ||
+    (s.pageLen > 0 && (s.pLen.get(el) ?? 0) > s.pageLen * CONTENT_SHARE) ||
+    (s.pageTagLen > 0 && tagLenOf(el, s) > s.pageTagLen * CONTENT_SHARE)
+  );
+}
+
+/** `<p>` text length under `el`, walked only for the few named-like-boilerplate blocks that reach this test. */
+function tagLenOf(node: AnyNode, s: Survey): number {
+  if (node.type !== 'tag') return 0;
+  const el = node as Element;
+  if (el.tagName === 'p') return s.pLen.get(el) ?? 0;
+  let n = 0;
+  for (const child of el.children ?? []) n += tagLenOf(child, s);
+  return n;
 }
 
 /** Why a block is boilerplate: a caption, or a class/id token naming it, or its tag or role. */
 function dropReason(el: Element): string | undefined {
   const attrs = el.attribs ?? {};
   const tag = el.tagName;
+  // A page-wide class ("blog-recirc-group-3" on <body>) names the page, not a block in it.
+  if (UNDROPPABLE_TAGS.has(tag)) return undefined;
   if (tag === 'figcaption' || attrs.itemprop === 'caption' || hasToken(attrs.class, CAPTION_CLASSES)) return 'caption';
   const token = tokenReason(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
   if (token) return token;
