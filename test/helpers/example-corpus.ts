@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { CorpusArticle } from '../../src/core/corpus.js';
 import type { RawDoc } from '../../src/core/doc.js';
 import { createRawAnnotator } from '../../src/pipeline/annotate-raw.js';
@@ -13,19 +13,16 @@ export const EXAMPLE_CORPUS_DIR = resolve(import.meta.dirname, '../../examples/c
 
 /** The example files (`.txt`, `.html`), sorted, as RawDocs. */
 export function exampleRawDocs(): RawDoc[] {
-  return readdirSync(EXAMPLE_CORPUS_DIR)
-    .filter((f) => /\.(txt|html)$/.test(f))
-    .sort()
-    .map((file) => {
-      const bytes = readFileSync(join(EXAMPLE_CORPUS_DIR, file));
-      return {
-        origin: join(EXAMPLE_CORPUS_DIR, file),
-        content: bytes.toString('utf8'),
-        mediaType: file.endsWith('.html') ? 'text/html' : 'text/plain',
-        contentHash: createHash('sha256').update(bytes).digest('hex'),
-        meta: {},
-      };
-    });
+  return exampleFiles().map((file) => {
+    const bytes = readFileSync(join(EXAMPLE_CORPUS_DIR, file));
+    return {
+      origin: join(EXAMPLE_CORPUS_DIR, file),
+      content: bytes.toString('utf8'),
+      mediaType: file.endsWith('.html') ? 'text/html' : 'text/plain',
+      contentHash: createHash('sha256').update(bytes).digest('hex'),
+      meta: {},
+    };
+  });
 }
 
 /** Every example file, extracted and annotated (errors thrown), as the corpus stages see it. */
@@ -43,4 +40,21 @@ export function loadExampleCorpus(): CorpusArticle[] {
       times: layers.times ?? [],
     };
   });
+}
+
+/** The example file names (`border-01-….txt`…), sorted. */
+export function exampleFiles(): string[] {
+  return readdirSync(EXAMPLE_CORPUS_DIR)
+    .filter((f) => /\.(txt|html)$/.test(f))
+    .sort();
+}
+
+let annotated: CorpusArticle[] | undefined;
+
+/** The annotated example article whose file name starts with `prefix` ("border-01"); cached. */
+export function exampleArticle(prefix: string): CorpusArticle {
+  annotated ??= loadExampleCorpus();
+  const article = annotated.find((a) => basename(a.origin).startsWith(prefix));
+  if (!article) throw new Error(`no example file starts with \`${prefix}\``);
+  return article;
 }

@@ -3,61 +3,15 @@
  * the numeric claims the README lists with their claimants, money parsed right, and none of the
  * small-talk numbers ("two neighbours", "four digits") that used to pass for claims.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ClaimItem, EntityMention, QuoteItem } from '../../core/doc.js';
-import type { StageContext } from '../../core/stage.js';
-import { splitSentences, tokenize } from '../../core/text.js';
-import { findEntities } from '../entities/index.js';
-import { extractArticle } from '../extract/index.js';
-import { quotesStage } from '../quotes/index.js';
-import { claimsStage } from './index.js';
-
-const DIR = join(import.meta.dirname, '../../../examples/corpus');
-const FILES = readdirSync(DIR).filter((f) => /\.(txt|html)$/.test(f));
-const silent: StageContext = {
-  warn() {},
-  info() {},
-  fail(): never {
-    throw new Error('fail');
-  },
-  debug() {},
-};
-
-const cache = new Map<string, ClaimItem[]>();
+import { exampleArticle, exampleFiles } from '../../../test/helpers/example-corpus.js';
+import type { ClaimItem } from '../../core/doc.js';
 
 function claimsOf(prefix: string): ClaimItem[] {
-  const file = FILES.find((f) => f.startsWith(prefix));
-  if (!file) throw new Error(`no corpus file ${prefix}`);
-  const cached = cache.get(file);
-  if (cached) return cached;
-  const content = readFileSync(join(DIR, file), 'utf8');
-  const { article } = extractArticle({
-    origin: file,
-    content,
-    mediaType: file.endsWith('.html') ? 'text/html' : 'text/plain',
-    contentHash: createHash('sha256').update(content).digest('hex'),
-    meta: {},
-  });
-  if (!article) throw new Error(`no article in ${file}`);
-  const { text } = article;
-  const doc = {
-    article,
-    layers: {
-      sentences: splitSentences(text),
-      tokens: tokenize(text),
-      entities: findEntities(text) as EntityMention[],
-      quotes: [] as QuoteItem[],
-    },
-    diagnostics: [],
-  };
-  doc.layers.quotes = quotesStage.run(doc, silent) as QuoteItem[];
-  const claims = claimsStage.run(doc, silent) as ClaimItem[];
-  for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
-  cache.set(file, claims);
-  return claims;
+  const article = exampleArticle(prefix);
+  const items = article.claims;
+  for (const item of items) expect(article.text.slice(item.start, item.end)).toBe(item.text);
+  return items;
 }
 
 /** [file prefix, claim text, value, unit, claimant name (null = none)]. */
@@ -108,7 +62,7 @@ describe('claims on the example corpus', () => {
   it('no small talk passes for a claim, and no claimant is a sentence-initial "The …"', () => {
     const noise =
       /^(?:two|three|four|five|six|seven|eight|nine)\s+(?:neighbou?rs|countries|digits|things|steps|sides|governments|ports)$/i;
-    for (const file of FILES) {
+    for (const file of exampleFiles()) {
       for (const c of claimsOf(file.slice(0, 9))) {
         expect(c.text, file).not.toMatch(noise);
         expect(c.text, file).not.toMatch(/^\d\s+(?:articles|gadgets)$/);

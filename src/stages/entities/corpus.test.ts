@@ -3,32 +3,15 @@
  * organisations, places and countries that the name-shape default used to type as persons, and
  * the people the README lists, with their canonical names.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exampleArticle, exampleFiles } from '../../../test/helpers/example-corpus.js';
 import type { EntityMention } from '../../core/doc.js';
-import type { Draft } from '../../core/stage.js';
-import { extractArticle } from '../extract/index.js';
-import { findEntities } from './index.js';
 
-const DIR = join(import.meta.dirname, '../../../examples/corpus');
-
-function entitiesOf(prefix: string): Draft<EntityMention>[] {
-  const file = readdirSync(DIR).find((f) => f.startsWith(prefix));
-  if (!file) throw new Error(`no corpus file ${prefix}`);
-  const content = readFileSync(join(DIR, file), 'utf8');
-  const { article } = extractArticle({
-    origin: file,
-    content,
-    mediaType: file.endsWith('.html') ? 'text/html' : 'text/plain',
-    contentHash: createHash('sha256').update(content).digest('hex'),
-    meta: {},
-  });
-  if (!article) throw new Error(`no article in ${file}`);
-  const entities = findEntities(article.text);
-  for (const e of entities) expect(article.text.slice(e.start, e.end)).toBe(e.text);
-  return entities;
+function entitiesOf(prefix: string): EntityMention[] {
+  const article = exampleArticle(prefix);
+  const items = article.entities;
+  for (const item of items) expect(article.text.slice(item.start, item.end)).toBe(item.text);
+  return items;
 }
 
 /** [file prefix, surface, type, canonical name]: every mention with that surface has that type. */
@@ -97,7 +80,7 @@ describe('entities on the example corpus', () => {
   });
 
   it('types no organisation, place or exercise as a person', () => {
-    const files = readdirSync(DIR).filter((f) => /\.(txt|html)$/.test(f));
+    const files = exampleFiles();
     const persons = new Set<string>();
     for (const file of files) {
       for (const e of entitiesOf(file.slice(0, 9))) if (e.type === 'person') persons.add(e.name);

@@ -3,52 +3,15 @@
  * the speakers of the quotes the README calls out — the conflicting "gun pointed at our heads"
  * pair, guillemets, multi-paragraph quotes, role, pronoun and unnamed speakers.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EntityMention, QuoteItem } from '../../core/doc.js';
-import type { StageContext } from '../../core/stage.js';
-import { splitSentences, tokenize } from '../../core/text.js';
-import { findEntities } from '../entities/index.js';
-import { extractArticle } from '../extract/index.js';
-import { quotesStage } from './index.js';
-
-const DIR = join(import.meta.dirname, '../../../examples/corpus');
-const silent: StageContext = {
-  warn() {},
-  info() {},
-  fail(): never {
-    throw new Error('fail');
-  },
-  debug() {},
-};
+import { exampleArticle, exampleFiles } from '../../../test/helpers/example-corpus.js';
+import type { QuoteItem } from '../../core/doc.js';
 
 function quotesOf(prefix: string): QuoteItem[] {
-  const file = readdirSync(DIR).find((f) => f.startsWith(prefix));
-  if (!file) throw new Error(`no corpus file ${prefix}`);
-  const content = readFileSync(join(DIR, file), 'utf8');
-  const { article } = extractArticle({
-    origin: file,
-    content,
-    mediaType: file.endsWith('.html') ? 'text/html' : 'text/plain',
-    contentHash: createHash('sha256').update(content).digest('hex'),
-    meta: {},
-  });
-  if (!article) throw new Error(`no article in ${file}`);
-  const { text } = article;
-  const doc = {
-    article,
-    layers: {
-      sentences: splitSentences(text),
-      tokens: tokenize(text),
-      entities: findEntities(text) as EntityMention[],
-    },
-    diagnostics: [],
-  };
-  const quotes = quotesStage.run(doc, silent) as QuoteItem[];
-  for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
-  return quotes;
+  const article = exampleArticle(prefix);
+  const items = article.quotes;
+  for (const item of items) expect(article.text.slice(item.start, item.end)).toBe(item.text);
+  return items;
 }
 
 /** [file prefix, words that start the quote, speaker name, entity id (null = unnamed source)]. */
@@ -90,7 +53,7 @@ describe('quotes on the example corpus', () => {
   });
 
   it('no speaker is a sentence-initial "The …" description or a garbled phrase', () => {
-    const files = readdirSync(DIR).filter((f) => /\.(txt|html)$/.test(f));
+    const files = exampleFiles();
     for (const file of files) {
       for (const q of quotesOf(file.slice(0, 9))) {
         const name = q.speaker?.name ?? '';
