@@ -37,13 +37,5 @@ export async function readInputs(item: ExpandedInput, options: IngestOptions = {
   return readFileSource(item.path, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
 }
 
-/**
- * Read one single-document input (`.txt`, `.html`): its only result. For containers (JSON, JSONL,
- * feeds) use `readInputs`; this returns their first result only.
- */
-export async function readInput(item: ExpandedInput, options: IngestOptions = {}): Promise<IngestResult> {
-  return (await readInputs(item, options))[0] as IngestResult;
-}
-
 export { type ExpandedInput, expandInputs } from './expand.js';
 export { SUPPORTED_EXTENSIONS } from './sources/file.js';
