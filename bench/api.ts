@@ -19,7 +19,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,7 +28,6 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { createApp } from '../src/api/app.js';
-import { packageRoot } from '../src/api/root.js';
 import { listen } from '../src/api/server.js';
 import type { CorpusResult, Evidence } from '../src/core/corpus.js';
 import type { Attribution, NewsDoc } from '../src/core/doc.js';
@@ -39,16 +38,11 @@ import { countArticles, loadCorpusArticles, toArticleRow, toMentionRows } from '
 import { loadCorpus, replaceCorpus } from '../src/store/repos/corpus.js';
 import { finishRun, startRun } from '../src/store/repos/runs.js';
 import type { Database } from '../src/store/schema.js';
+import { arg, ROOT, writeBenchSection } from './report.js';
 
-const ROOT = packageRoot();
 const EXAMPLES = path.join(ROOT, 'examples/corpus');
 const UI_DIR = path.join(ROOT, 'dist/web');
 const CHROMIUM = '/usr/bin/chromium';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
-}
 
 const hex = (s: string, n = 12) => createHash('sha256').update(s).digest('hex').slice(0, n);
 
@@ -457,23 +451,12 @@ async function main(): Promise<void> {
 
 /** Replace the API section of docs/benchmarks.md with this run's figures. */
 function writeResults(command: string, articles: number, connections: number, duration: number, table: string): void {
-  const file = path.join(ROOT, 'docs/benchmarks.md');
-  const begin = '<!-- bench:api -->';
-  const end = '<!-- /bench:api -->';
-  const section = [
-    begin,
-    `Command: \`${command}\` · ${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${process.platform}/${process.arch}`,
-    '',
+  const body = [
     `${articles} articles; each API call under autocannon for ${duration} s over ${connections} connection${connections === 1 ? '' : 's'} (server in its own process). The story page time is from navigation to the story shown, median of 3 warm loads.`,
     '',
     table,
-    end,
   ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
-    : `${current.trimEnd()}\n\n## HTTP API (\`serve\`)\n\n${section}\n`;
-  writeFileSync(file, next);
+  writeBenchSection('api', 'HTTP API (`serve`)', command, body);
 }
 
 await main();

@@ -25,26 +25,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { bootstrap, type PageScore, scoreCorpus, scorePage } from './extract-metric.js';
+import { arg, ROOT, writeBenchSection } from './report.js';
 
 const HERE = fileURLToPath(import.meta.url);
-
-/** The checkout root: the nearest folder above this file with a package.json (works from bench/ and dist/bench/). */
-function findRoot(): string {
-  let dir = path.dirname(HERE);
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`Cannot find the checkout root above ${HERE}`);
-    dir = up;
-  }
-  return dir;
-}
-
-const ROOT = findRoot();
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
-}
 
 const EXTRACTORS = ['storyline', 'readability'] as const;
 type Extractor = (typeof EXTRACTORS)[number];
@@ -201,21 +184,7 @@ function table(ours: Summary, peer: Summary): string {
 
 /** Replace the extraction section of docs/benchmarks.md with this run's figures. */
 function writeResults(body: string): void {
-  const file = path.join(ROOT, 'docs/benchmarks.md');
-  const begin = '<!-- bench:extract -->';
-  const end = '<!-- /bench:extract -->';
-  const section = [
-    begin,
-    `Command: \`npm run bench:extract\` · ${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${process.platform}/${process.arch}`,
-    '',
-    body,
-    end,
-  ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), () => section)
-    : `${current.trimEnd()}\n\n## Extraction\n\n${section}\n`;
-  writeFileSync(file, next);
+  writeBenchSection('extract', 'Extraction', 'npm run bench:extract', body);
 }
 
 async function main(): Promise<void> {

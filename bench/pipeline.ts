@@ -9,20 +9,15 @@
  *   npm run bench:pipeline -- --articles 2000     # quicker run
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/pipeline/analyze.js';
 import { openStore } from '../src/store/open.js';
+import { arg, ROOT, writeBenchSection } from './report.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXAMPLES = path.join(ROOT, 'examples/corpus');
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
-}
 
 /** Deterministic pseudo-random numbers (mulberry32) so every run benchmarks the same corpus. */
 function random(seed: number): () => number {
@@ -143,21 +138,8 @@ async function main(): Promise<void> {
 
 /** Replace the pipeline section of docs/benchmarks.md with this run's figures. */
 function writeResults(count: number, table: string): void {
-  const file = path.join(ROOT, 'docs/benchmarks.md');
-  const begin = '<!-- bench:pipeline -->';
-  const end = '<!-- /bench:pipeline -->';
-  const section = [
-    begin,
-    `Command: \`npm run bench:pipeline${count === 20000 ? '' : ` -- --articles ${count}`}\` · ${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${process.platform}/${process.arch}, 2 cores`,
-    '',
-    table,
-    end,
-  ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
-    : `${current.trimEnd()}\n\n## Pipeline (\`analyze\`)\n\n${section}\n`;
-  writeFileSync(file, next);
+  const command = `npm run bench:pipeline${count === 20000 ? '' : ` -- --articles ${count}`}`;
+  writeBenchSection('pipeline', 'Pipeline (`analyze`)', command, table);
 }
 
 await main();
