@@ -133,3 +133,102 @@ export function bootstrap(
   };
   return { precision: sd('precision'), recall: sd('recall'), f1: sd('f1'), accuracy: sd('accuracy') };
 }
+
+/** Line-level figures of a text cleaner's removals (bench/cleaning). */
+export interface LineRemovalScore {
+  /** Non-empty input lines. */
+  lines: number;
+  /** Input lines the expected clean text does not hold. */
+  expectedRemovals: number;
+  /** Input lines the cleaner's output does not hold. */
+  removals: number;
+  /** Lines removed both by the cleaner and in the expectation. */
+  correctRemovals: number;
+  /** Lines the cleaner removed that the expectation keeps. */
+  falseRemovals: number;
+  /** Lines the expectation removes that the cleaner kept. */
+  missedRemovals: number;
+  precision: number;
+  recall: number;
+}
+
+/** Whitespace collapsed, for comparing lines with texts that rejoined or re-spaced them. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Score one scraped text: a line counts as kept by a text when that text holds it whole (spaces
+ * normalised), so a line the cleaner shortens (an inline "Read also:" cut out) counts as removed on
+ * both sides when the expectation shortens it too. Lines of three characters or fewer that are not
+ * digits are skipped: a lone "a" is found anywhere.
+ */
+export function scoreLineRemovals(input: string, expected: string, output: string): LineRemovalScore {
+  const exp = squash(expected);
+  const out = squash(output);
+  const s: LineRemovalScore = {
+    lines: 0,
+    expectedRemovals: 0,
+    removals: 0,
+    correctRemovals: 0,
+    falseRemovals: 0,
+    missedRemovals: 0,
+    precision: 1,
+    recall: 1,
+  };
+  for (const raw of input.split('\n')) {
+    const line = squash(raw);
+    if (!line) continue;
+    s.lines++;
+    const shouldGo = !holds(exp, line);
+    const went = !holds(out, line);
+    if (shouldGo) s.expectedRemovals++;
+    if (went) s.removals++;
+    if (shouldGo && went) s.correctRemovals++;
+    else if (went) s.falseRemovals++;
+    else if (shouldGo) s.missedRemovals++;
+  }
+  return withRatios(s);
+}
+
+/** A line is held by a text when it appears there between line or word boundaries ("12" is not held by "2012"). */
+function holds(text: string, line: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(line, from);
+    if (at < 0) return false;
+    const before = at === 0 ? ' ' : text[at - 1];
+    const after = at + line.length >= text.length ? ' ' : text[at + line.length];
+    if (!/[\p{L}\p{N}]/u.test(before ?? ' ') && !/[\p{L}\p{N}]/u.test(after ?? ' ')) return true;
+    from = at + 1;
+  }
+}
+
+/** Pooled over files (micro-averaged: every line weighs the same). */
+export function sumLineRemovals(scores: readonly LineRemovalScore[]): LineRemovalScore {
+  const s: LineRemovalScore = {
+    lines: 0,
+    expectedRemovals: 0,
+    removals: 0,
+    correctRemovals: 0,
+    falseRemovals: 0,
+    missedRemovals: 0,
+    precision: 1,
+    recall: 1,
+  };
+  for (const x of scores) {
+    s.lines += x.lines;
+    s.expectedRemovals += x.expectedRemovals;
+    s.removals += x.removals;
+    s.correctRemovals += x.correctRemovals;
+    s.falseRemovals += x.falseRemovals;
+    s.missedRemovals += x.missedRemovals;
+  }
+  return withRatios(s);
+}
+
+function withRatios(s: LineRemovalScore): LineRemovalScore {
+  s.precision = s.removals > 0 ? s.correctRemovals / s.removals : 1;
+  s.recall = s.expectedRemovals > 0 ? s.correctRemovals / s.expectedRemovals : 1;
+  return s;
+}

@@ -14,8 +14,13 @@
  *   npm run bench:extract -- --worst 10     # also list the pages where we trail Readability most
  *   npm run bench:extract -- --data <dir>   # another copy of the benchmark
  *
- * jsdom is not installed here, so Readability on jsdom (the published `readability_js` row) is not
- * run; its published figures are quoted instead.
+ * Readability runs twice: on linkedom (the peer the speed target is set against) and on jsdom (the
+ * published `readability_js` row). The machine is shared, so ours and Readability on linkedom run
+ * in ROUNDS alternating rounds (jsdom, minutes per round, in the first only) and each page keeps
+ * its fastest time: load from other processes slows a round, never speeds one up.
+ *
+ * It also scores the plain-text cleaner on bench/cleaning (our own scraped-text set, see its
+ * README): line-level precision and recall of the lines it removes.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,12 +29,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { bootstrap, type PageScore, scoreCorpus, scorePage } from './extract-metric.js';
+import {
+  bootstrap,
+  type LineRemovalScore,
+  type PageScore,
+  scoreCorpus,
+  scoreLineRemovals,
+  scorePage,
+  sumLineRemovals,
+} from './extract-metric.js';
 import { arg, ROOT, writeBenchSection } from './report.js';
 
 const HERE = fileURLToPath(import.meta.url);
 
-const EXTRACTORS = ['storyline', 'readability'] as const;
+const EXTRACTORS = ['storyline', 'readability', 'readability-jsdom'] as const;
+/** Rounds per extractor; each page keeps its fastest time (see the header). */
+const ROUNDS = Number(arg('rounds', '2'));
 type Extractor = (typeof EXTRACTORS)[number];
 
 /** What a child writes: one text per page id, per-page milliseconds, memory. */
@@ -49,6 +64,12 @@ function pageIds(data: string): string[] {
     .sort();
 }
 
+function pkg(name: string): string {
+  return (
+    JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+}
+
 /** Child: load one extractor, run it on every page, write texts and timings to `out`. */
 async function runChild(which: Extractor, data: string, out: string): Promise<void> {
   let run: (html: string, origin: string, hash: string) => string;
@@ -58,7 +79,7 @@ async function runChild(which: Extractor, data: string, out: string): Promise<vo
     run = (html, origin, contentHash) =>
       extractArticle({ origin, content: html, mediaType: 'text/html', contentHash, meta: {} }).article?.text ?? '';
     version = 'src/stages/extract';
-  } else {
+  } else if (which === 'readability') {
     const { Readability } = await import('@mozilla/readability');
     const { parseHTML } = await import('linkedom');
     run = (html) => {
@@ -66,10 +87,19 @@ async function runChild(which: Extractor, data: string, out: string): Promise<vo
       // linkedom's Document is not the DOM lib's type (this project compiles without lib.dom).
       return new Readability(document as never).parse()?.textContent ?? '';
     };
-    const pkg = (name: string) =>
-      (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
-        .version;
     version = `@mozilla/readability ${pkg('@mozilla/readability')} on linkedom ${pkg('linkedom')}`;
+  } else {
+    const { Readability } = await import('@mozilla/readability');
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    // Pages' broken CSS makes jsdom log; scripts never run (jsdom's default).
+    const virtualConsole = new VirtualConsole();
+    run = (html, origin) => {
+      const dom = new JSDOM(html, { url: `https://example.test/${path.basename(origin)}`, virtualConsole });
+      const text = new Readability(dom.window.document as never).parse()?.textContent ?? '';
+      dom.window.close();
+      return text;
+    };
+    version = `@mozilla/readability ${pkg('@mozilla/readability')} on jsdom ${pkg('jsdom')}`;
   }
   const rssBeforeMb = process.resourceUsage().maxRSS / 1024;
   const result: ChildResult = { texts: {}, ms: {}, failures: {}, rssBeforeMb, peakRssMb: 0, version };
@@ -162,7 +192,7 @@ function summarize(
 const f3 = (x: number) => x.toFixed(3);
 const pm = (x: number, s: number) => `${f3(x)} ± ${f3(s)}`;
 
-function table(ours: Summary, peer: Summary): string {
+function table(summaries: readonly Summary[]): string {
   const rows: [string, (s: Summary) => string][] = [
     ['F1', (s) => pm(s.f1, s.spread.f1)],
     ['precision', (s) => pm(s.precision, s.spread.precision)],
@@ -175,10 +205,86 @@ function table(ours: Summary, peer: Summary): string {
     ['peak RSS of its process (MB)', (s) => s.peakRssMb.toFixed(0)],
     ['RSS before the first page (MB)', (s) => s.rssBeforeMb.toFixed(0)],
   ];
+  const label = (s: Summary) => (s.name === 'storyline' ? `storyline (${s.version})` : `Readability (${s.version})`);
   return [
-    `| measure | storyline (${ours.version}) | Readability (${peer.version}) |`,
-    '|---|---|---|',
-    ...rows.map(([label, get]) => `| ${label} | ${get(ours)} | ${get(peer)} |`),
+    `| measure | ${summaries.map(label).join(' | ')} |`,
+    `|---|${summaries.map(() => '---').join('|')}|`,
+    ...rows.map(([name, get]) => `| ${name} | ${summaries.map(get).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Rounds of one extractor merged: texts of the first round, each page's fastest time, the highest peak RSS. */
+function mergeRounds(rounds: readonly ChildResult[]): ChildResult {
+  const first = rounds[0] as ChildResult;
+  const ms: Record<string, number> = {};
+  for (const r of rounds) for (const [id, t] of Object.entries(r.ms)) ms[id] = Math.min(ms[id] ?? t, t);
+  return {
+    ...first,
+    ms,
+    rssBeforeMb: Math.max(...rounds.map((r) => r.rssBeforeMb)),
+    peakRssMb: Math.max(...rounds.map((r) => r.peakRssMb)),
+  };
+}
+
+/** One cleaning-set file's figures. */
+interface CleaningFile {
+  name: string;
+  score: LineRemovalScore;
+  status: string;
+}
+
+/**
+ * bench/cleaning: `<name>.txt` (scraped text) next to `<name>.expected.txt` (the clean text).
+ * Each goes through `extractArticle` as a plain-text document, as `storyline analyze` would.
+ */
+async function scoreCleaningSet(dir: string): Promise<LineRemovalScore & { files: CleaningFile[] }> {
+  const { extractArticle } = await import('../src/stages/extract/index.js');
+  const files: CleaningFile[] = [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt') && !f.endsWith('.expected.txt'))
+        .sort()
+    : [];
+  for (const file of names) {
+    const name = file.slice(0, -'.txt'.length);
+    const input = readFileSync(path.join(dir, file), 'utf8');
+    const expectedFile = path.join(dir, `${name}.expected.txt`);
+    if (!existsSync(expectedFile)) throw new Error(`Cannot score ${file}: expected ${name}.expected.txt next to it`);
+    const expected = readFileSync(expectedFile, 'utf8');
+    const hash = createHash('sha256').update(input).digest('hex');
+    const { article } = extractArticle({
+      origin: file,
+      content: input,
+      mediaType: 'text/plain',
+      contentHash: hash,
+      meta: {},
+    });
+    files.push({
+      name,
+      score: scoreLineRemovals(input, expected, article?.text ?? ''),
+      status: article ? ((article as { status?: string }).status ?? 'ok') : 'no article',
+    });
+  }
+  return { ...sumLineRemovals(files.map((f) => f.score)), files };
+}
+
+function cleaningReport(c: LineRemovalScore & { files: CleaningFile[] }): string {
+  const worst = c.files
+    .filter((f) => f.score.falseRemovals + f.score.missedRemovals > 0)
+    .sort((a, b) => b.score.falseRemovals + b.score.missedRemovals - (a.score.falseRemovals + a.score.missedRemovals))
+    .slice(0, 8)
+    .map((f) => `${f.name} (${f.score.falseRemovals} kept lines removed, ${f.score.missedRemovals} junk lines kept)`);
+  return [
+    `Plain-text cleaning (bench/cleaning, ${c.files.length} scraped-text files of our own with expected clean text): line-level precision and recall of the lines the cleaner removes.`,
+    '',
+    '| measure | storyline |',
+    '|---|---|',
+    `| lines | ${c.lines} |`,
+    `| lines to remove (expected) | ${c.expectedRemovals} |`,
+    `| removal precision | ${f3(c.precision)} |`,
+    `| removal recall | ${f3(c.recall)} |`,
+    `| files cleaned exactly | ${c.files.filter((f) => f.score.falseRemovals + f.score.missedRemovals === 0).length} / ${c.files.length} |`,
+    ...(worst.length ? ['', `Files with errors: ${worst.join('; ')}.`] : []),
   ].join('\n');
 }
 
@@ -202,22 +308,29 @@ async function main(): Promise<void> {
   const ids = pageIds(data).filter((id) => id in truth);
   const work = mkdtempSync(path.join(tmpdir(), 'storyline-bench-extract-'));
   try {
-    const [ours, peer] = EXTRACTORS.map((which) => {
-      process.stderr.write(`running ${which} on ${ids.length} pages…\n`);
-      const r = runInChild(which, data, work);
-      for (const [id, reason] of Object.entries(r.failures))
-        process.stderr.write(`  ${which} failed on ${id}: ${reason}\n`);
-      return summarize(which, r, truth, ids);
-    }) as [Summary, Summary];
-    const jsdom = existsSync(path.join(ROOT, 'node_modules/jsdom/package.json'));
+    const rounds = new Map<Extractor, ChildResult[]>(EXTRACTORS.map((which) => [which, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      // jsdom takes minutes per round and is not the speed target's peer: one round is enough for its row.
+      for (const which of EXTRACTORS.filter((w) => round === 0 || w !== 'readability-jsdom')) {
+        process.stderr.write(`round ${round + 1}/${ROUNDS}: running ${which} on ${ids.length} pages…\n`);
+        const r = runInChild(which, data, work);
+        if (round === 0)
+          for (const [id, reason] of Object.entries(r.failures))
+            process.stderr.write(`  ${which} failed on ${id}: ${reason}\n`);
+        rounds.get(which)?.push(r);
+      }
+    }
+    const [ours, peer, jsdomPeer] = EXTRACTORS.map((which) =>
+      summarize(which, mergeRounds(rounds.get(which) ?? []), truth, ids),
+    ) as [Summary, Summary, Summary];
+    const cleaning = await scoreCleaningSet(path.join(ROOT, 'bench/cleaning'));
     const notes = [
       `${ids.length} pages of the Zyte/Scrapinghub article-extraction benchmark, scored with its own metric (4-token shingles; precision averaged over non-empty predictions; F1 = 2PR/(P+R)); ± is the bootstrap standard deviation over 1000 seeded resamples.`,
-      "Each extractor runs alone in its own child process, one page after another on one thread; times cover the extraction only (HTML parse included, gunzip and file reading excluded); peak RSS is that child process's maximum resident set (Node itself, the extractor and one page at a time).",
-      jsdom
-        ? 'jsdom is installed but not run by this script.'
-        : 'Readability on jsdom is not run: jsdom is not installed here. Published for it (readability_js 0.6.0 on jsdom 27): F1 0.947, precision 0.914, recall 0.982. Published best: rs_trafilatura 0.970, trafilatura 0.958, AutoExtract 0.970. Target (issue 3): F1 ≥ 0.975, precision ≥ 0.96, ≥ 4× Readability-on-linkedom pages/s.',
+      `Each extractor runs alone in its own child process, one page after another on one thread, in ${ROUNDS} alternating rounds (Readability on jsdom in the first only); each page keeps its fastest time (the machine is shared). Times cover the extraction only (HTML parse included, gunzip and file reading excluded); peak RSS is that child process's maximum resident set (Node itself, the extractor and one page at a time).`,
+      `Speed ratio: storyline runs at ${(ours.pagesPerSecond / peer.pagesPerSecond).toFixed(2)}× the pages/s of Readability on linkedom and ${(ours.pagesPerSecond / jsdomPeer.pagesPerSecond).toFixed(2)}× Readability on jsdom. Published for comparison: readability_js (jsdom) 0.947, rs_trafilatura 0.970, trafilatura 0.958, AutoExtract 0.970. Target (issue 3): F1 ≥ 0.975, precision ≥ 0.96, ≥ 4× Readability-on-linkedom pages/s.`,
     ];
-    const body = `${notes.join('\n\n')}\n\n${table(ours, peer)}`;
+    const cleaningTable = cleaningReport(cleaning);
+    const body = `${notes.join('\n\n')}\n\n${table([ours, peer, jsdomPeer])}\n\n${cleaningTable}`;
     process.stdout.write(`\n${body}\n\n`);
 
     const worst = Number(arg('worst', '10'));

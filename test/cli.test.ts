@@ -37,7 +37,9 @@ describe('storyline analyze on the example corpus', () => {
     expect(first.stdout).toMatch(/People: /);
     expect(first.stdout).toMatch(/Quotes:\n {6}“/);
     expect(first.stdout).toMatch(/Claims:\n/);
-    expect(first.stdout).toMatch(/Conflicts:\n {6}! number: /);
+    expect(first.stdout).toMatch(/Conflicts:\n {6}! quantity: /);
+    expect(first.stdout).toMatch(/\n {6}~ quantity: deaths over time: /);
+    expect(first.stdout).toMatch(/\n {6}! attribution: We will not negotiate/);
   });
 
   it('writes an export that validates against schema/export.schema.json', () => {
@@ -79,9 +81,10 @@ describe('storyline analyze on the example corpus', () => {
     expect(story!.articles).not.toContain(flood);
   });
 
-  it('finds a number conflict and a speaker conflict', () => {
-    expect(exported.conflicts.some((c) => c.kind === 'number')).toBe(true);
-    expect(exported.conflicts.some((c) => c.kind === 'speaker')).toBe(true);
+  it('finds a quantity conflict, a quantity evolution and an attribution conflict', () => {
+    expect(exported.conflicts.some((c) => c.kind === 'quantity' && c.evolution === false)).toBe(true);
+    expect(exported.conflicts.some((c) => c.kind === 'quantity' && c.evolution === true)).toBe(true);
+    expect(exported.conflicts.some((c) => c.kind === 'attribution')).toBe(true);
   });
 
   it('re-analysing the same files is a no-op', async () => {

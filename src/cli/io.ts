@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { openStore, type Store } from '../store/open.js';
+import { type OpenOptions, openStore, type Store } from '../store/open.js';
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {
@@ -15,8 +15,12 @@ export function dbLocation(option: string | undefined): string {
 }
 
 /** Open the store, run `fn`, always close. */
-export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
+export async function withStore<T>(
+  location: string,
+  fn: (store: Store) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const store = await openStore(location, options);
   try {
     return await fn(store);
   } finally {

@@ -6,10 +6,15 @@ import { Command, CommanderError } from 'commander';
 import { CODE_VERSION } from '../pipeline/version.js';
 import { StoreError } from '../store/open.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerEnqueue } from './commands/enqueue.js';
+import { registerEntities } from './commands/entities.js';
 import { registerExport } from './commands/export.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStories } from './commands/stories.js';
+import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 import { UsageError } from './io.js';
 
 /** Run the CLI on `argv` (as `process.argv`); resolves to the exit code. */
@@ -25,9 +30,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   registerAnalyze(program, setExit);
   registerStories(program, setExit);
+  registerEntities(program, setExit);
   registerShow(program, setExit);
   registerExport(program, setExit);
   registerServe(program, setExit);
+  registerEnqueue(program, setExit);
+  registerWorker(program, setExit);
+  registerMigrate(program, setExit);
+  registerWatch(program, setExit);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv]);

@@ -63,6 +63,7 @@ export const CUE_PHRASES: readonly string[] = [
   'accused',
   'called',
   'estimated',
+  'complained',
   'stating',
   'saying',
 ];
@@ -123,7 +124,7 @@ export const INDIRECT_CUES: ReadonlySet<string> = new Set([
 
 /** Words that mark a statement as unverified ("reportedly", "is believed", "according to"). */
 export const HEDGE_RE =
-  /(?<![\p{L}-])(?:reportedly|allegedly|alleged|(?:is|are|was|were) (?:widely )?believed|(?:an )?estimated|according to|unconfirmed|unverified|claimed|claims|purportedly|said to (?:be|have))(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(?:reportedly|allegedly|alleged|claim(?:s|ed)? to|(?:is|are|was|were) (?:widely )?believed|(?:an )?estimated|according to|unconfirmed|unverified|claimed|claims|purportedly|said to (?:be|have))(?![\p{L}-])/iu;
 
 /**
  * Cue phrases; callers check the left boundary (no letter, digit or hyphen: "so-called", "unsaid").
@@ -211,6 +212,8 @@ const BODY_HEADS = [
   'authority',
   'operator',
   'group',
+  'opposition',
+  'navy',
 ];
 
 /** Groups and unnamed sources: never resolved to an entity. */
@@ -274,6 +277,11 @@ const GROUP_HEADS = [
   'employers',
   'unions',
   'police',
+  'rebels',
+  'insurgents',
+  'militants',
+  'mediators',
+  'agencies',
 ];
 
 const HEAD_ALT = [...ROLE_HEADS.map((h) => h.replace(/ /g, '\\s+')), ...BODY_HEADS, ...GROUP_HEADS].join('|');
@@ -315,7 +323,7 @@ const PRONOUN_BEFORE_RE =
 const PRONOUN_AFTER_RE = /^\s+(he|she)(?![\p{L}])/iu;
 
 /** How a speaker was recognised. */
-export type AttributionHow = 'entity' | 'pronoun' | 'role' | 'body' | 'unnamed';
+export type AttributionHow = 'entity' | 'pronoun' | 'role' | 'body' | 'unnamed' | 'name';
 
 /** A cue with the speaker found next to it. */
 export interface AttributionMatch {
@@ -390,6 +398,40 @@ function firstMentionFrom(entities: readonly EntityMention[], offset: number): n
   return lo;
 }
 
+/**
+ * True when `[start, end)` lies inside one of `spans` (sorted by start, not overlapping, as quoted
+ * passages are). Binary search: callers ask once per cue or mention, so a scan would be quadratic
+ * on a page of ten thousand quote marks.
+ */
+export function isInsideAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo - 1];
+  return s !== undefined && end <= s.end;
+}
+
+/** How far back (characters) a pronoun, "it" or "the official" looks for what it points to. */
+const LOOKBACK_CHARS = 3000;
+/** How far back "the foreign minister" or "the ministry" looks for the name: a long article, not a whole dump. */
+const ROLE_LOOKBACK_CHARS = 30_000;
+
+/** Index of the sentence holding `at`, or of the last one starting before it. */
+function sentenceBefore(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid] as Sentence).start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** Cues in `[start, end)`, in text order, skipping any inside `skip` spans. */
 export function findCues(ctx: AttributionContext, start: number, end: number, skip: readonly Span[] = []): Span[] {
   const out: Span[] = [];
@@ -404,7 +446,7 @@ export function findCues(ctx: AttributionContext, start: number, end: number, sk
   for (let i = lo; i < cues.length; i++) {
     const cue = cues[i] as Span;
     if (cue.end > end) break;
-    if (skip.length > 0 && skip.some((q) => cue.start >= q.start && cue.end <= q.end)) continue;
+    if (skip.length > 0 && isInsideAny(skip, cue.start, cue.end)) continue;
     out.push(cue);
   }
   return out;
@@ -530,7 +572,57 @@ function speakerBefore(ctx: AttributionContext, regionStart: number, cueStart: n
     const start = cueStart - pre.length + (nominal.index ?? 0) + nominal[0].indexOf(phrase);
     return nominalShape(ctx, start, start + phrase.length);
   }
-  return null;
+  return nameShape(ctx, pre, cueStart - pre.length, 'before');
+}
+
+/** Capitalised words next to a cue: a name the entities stage did not list ("Merrill says"). */
+const NAME_BEFORE_RE =
+  /(?:^|[\s,(—–])((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{Ll}'’-]+)\s+(?:(?:has|had|have|also|later|then|again|earlier|previously|reportedly|separately|would|will|did|once|further)\s+)*$/u;
+const NAME_AFTER_RE = /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{Ll}'’-]+)(?=[\s,.;:!?)]|$)/u;
+/** Capitalised words that are not names: sentence openers, pronouns, months, days. */
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the a an but and or so yet if when while as in on at of for with to from by after before then this that these those ' +
+    'it he she they we i you his her its their our my there here what who which how why where also however meanwhile still ' +
+    'january february march april may june july august september october november december monday tuesday wednesday ' +
+    'thursday friday saturday sunday today yesterday tomorrow last next earlier later one two three some many most all ' +
+    'no not both each every another other such only even just now'
+  ).split(' '),
+);
+
+/**
+ * A name nobody linked to an entity, right before (or after) the cue: the last run of capitalised
+ * words, without sentence openers ("But Merrill said" → "Merrill"). Kept with `entityId: null`:
+ * the words are the article's, nothing is guessed.
+ */
+function nameShape(
+  ctx: AttributionContext,
+  window: string,
+  windowStart: number,
+  side: 'before' | 'after',
+): SpeakerShape | null {
+  const m = (side === 'before' ? NAME_BEFORE_RE : NAME_AFTER_RE).exec(window);
+  if (!m) return null;
+  const phrase = m[1] as string;
+  const words = phrase.split(/\s+/);
+  let drop = 0;
+  while (drop < words.length && NOT_NAME_WORDS.has((words[drop] as string).toLowerCase().replace(/[.’']+$/, '')))
+    drop++;
+  const kept = words.slice(drop);
+  if (kept.length === 0 || kept.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return null;
+  const name = kept.join(' ');
+  const at = windowStart + (m.index ?? 0) + m[0].indexOf(phrase) + phrase.length - name.length;
+  if (ctx.view.slice(at, at + name.length) !== name) return null;
+  // Inside an entity of another type ("the Port of Calloway said"): not a person's name.
+  const inside = ctx.entities[firstMentionFrom(ctx.entities, at + 1) - 1];
+  if (inside && inside.start <= at && inside.end >= at + name.length && inside.type !== 'person') return null;
+  return {
+    speaker: { entityId: null, name: ctx.text.slice(at, at + name.length) },
+    speakerStart: at,
+    speakerEnd: at + name.length,
+    how: 'name',
+    isPerson: true,
+  };
 }
 
 function speakerAfter(
@@ -568,6 +660,10 @@ function speakerAfter(
     }
     return nominalShape(ctx, start, start + phrase.length);
   }
+  if (!isAccordingTo) {
+    const name = nameShape(ctx, post, cueEnd, 'after');
+    if (name) return name;
+  }
   if (isAccordingTo) {
     // "according to figures released by the Kestrelgrad interior ministry": the first named body
     // or person in the same clause.
@@ -602,9 +698,8 @@ let resolvingIt = false;
  */
 function resolveIt(ctx: AttributionContext, at: number): Attribution | null {
   if (resolvingIt) return null;
-  let si = ctx.sentences.length - 1;
-  while (si > 0 && (ctx.sentences[si] as Sentence).start > at) si--;
-  const from = (ctx.sentences[Math.max(0, si - 1)] as Sentence | undefined)?.start ?? 0;
+  const si = Math.max(0, sentenceBefore(ctx.sentences, at));
+  const from = Math.max(at - LOOKBACK_CHARS, (ctx.sentences[Math.max(0, si - 1)] as Sentence | undefined)?.start ?? 0);
   resolvingIt = true;
   try {
     const cues = findCues(ctx, from, at, ctx.quoted);
@@ -650,9 +745,10 @@ export function resolvePronoun(ctx: AttributionContext, at: number): Attribution
   }
   for (let i = firstMentionFrom(ctx.entities, at) - 1; i >= 0; i--) {
     const m = ctx.entities[i] as EntityMention;
+    if (m.start < at - LOOKBACK_CHARS) break;
     if (m.type !== 'person' || m.end > at) continue;
     if (best && m.start <= best.at) break;
-    if (ctx.quoted.some((q) => m.start >= q.start && m.end <= q.end)) continue;
+    if (isInsideAny(ctx.quoted, m.start, m.end)) continue;
     best = { at: m.start, speaker: attributionOf(m) };
     break;
   }
@@ -744,7 +840,7 @@ function isSentenceStart(ctx: AttributionContext, at: number): boolean {
     const s = ctx.sentences[mid] as Sentence;
     if (at < s.start) hi = mid - 1;
     else if (at >= s.end) lo = mid + 1;
-    else return /^\s*$/.test(ctx.view.slice(s.start, at));
+    else return at - s.start <= 8 && /^\s*$/.test(ctx.view.slice(s.start, at));
   }
   return false;
 }
@@ -779,10 +875,10 @@ function earlierNominal(
   after = -1,
 ): Attribution | null {
   const { view, sentences } = ctx;
-  let si = sentences.length - 1;
-  while (si >= 0 && (sentences[si] as Sentence).start > before) si--;
+  const si = sentenceBefore(sentences, before);
   const from = Math.max(
     after,
+    before - LOOKBACK_CHARS,
     (sentences[Math.max(0, si - NOMINAL_LOOKBACK_SENTENCES)] as Sentence | undefined)?.start ?? 0,
   );
   const cues = findCues(ctx, from, before, ctx.quoted);
@@ -815,7 +911,7 @@ function resolveRole(ctx: AttributionContext, words: string[], before: number): 
   const needle = words.join(' ');
   if (needle.length === 0) return null;
   let at = lower.lastIndexOf(needle, before - needle.length - 1);
-  while (at >= 0) {
+  while (at >= 0 && at > before - ROLE_LOOKBACK_CHARS) {
     const end = at + needle.length;
     if (!/[\p{L}]/u.test(lower[end] ?? ' ') && !/[\p{L}]/u.test(lower[at - 1] ?? ' ')) {
       // Title then name.
@@ -861,6 +957,7 @@ function resolveBody(ctx: AttributionContext, words: string[], before: number): 
   const counts = new Map<string, { n: number; m: EntityMention }>();
   for (let i = firstMentionFrom(ctx.entities, before) - 1; i >= 0; i--) {
     const m = ctx.entities[i] as EntityMention;
+    if (m.start < before - ROLE_LOOKBACK_CHARS) break;
     if (m.type !== 'organization') continue;
     const name = `${m.name} ${m.text}`.toLowerCase();
     if (wanted.every((w) => name.includes(w.replace(/s$/, '')))) return m;
@@ -872,8 +969,8 @@ function resolveBody(ctx: AttributionContext, words: string[], before: number): 
     }
   }
   // "The company said": the business the article names most often before it (its subject), the
-  // latest one on a tie.
+  // earliest one on a tie: a business story names its subject first (the company before its app).
   let pick: { n: number; m: EntityMention } | undefined;
-  for (const c of counts.values()) if (!pick || c.n > pick.n) pick = c;
+  for (const c of counts.values()) if (!pick || c.n >= pick.n) pick = c;
   return pick?.m ?? null;
 }

@@ -2,7 +2,7 @@
  * Vocabulary of the corpus stages: what they read (annotated articles) and what they produce
  * (duplicates, stories with events, a timeline, conflicts, corpus-wide entities).
  */
-import type { Article, ClaimItem, EntityMention, EntityType, QuoteItem, TimeItem } from './doc.js';
+import type { Article, Attribution, ClaimItem, EntityMention, EntityType, QuoteItem, TimeItem } from './doc.js';
 import type { Span } from './span.js';
 
 /** One annotated article as the corpus stages see it (loaded from the store or fresh from annotate). */
@@ -28,6 +28,10 @@ export interface Duplicate {
 export interface Evidence extends Span {
   article: string;
   text: string;
+  /** Day the item refers to (ISO), when known: orders the steps of a quantity evolution. */
+  date?: string | null;
+  /** Who the article says made the statement (quote speaker or claimant), when known. */
+  by?: Attribution | null;
 }
 
 export interface StoryEvent {
@@ -41,6 +45,8 @@ export interface StoryEvent {
 export interface Story {
   storyId: string;
   title: string;
+  /** Short extractive summary: the lead sentence of the article the title comes from. */
+  summary?: string;
   articles: string[];
   /** Groups of copies count once. */
   independentSources: number;
@@ -56,13 +62,36 @@ export interface TimelineEntry {
   storyId: string | null;
 }
 
-export type ConflictKind = 'number' | 'speaker' | 'headline';
+/**
+ * `quantity`: claims about one quantity disagree; `attribution`: one quote, different speakers;
+ * `headline`: headlines disagree.
+ */
+export type ConflictKind = 'quantity' | 'attribution' | 'headline';
 
 export interface Conflict {
   kind: ConflictKind;
   summary: string;
   storyId: string | null;
+  /** For `quantity`: in time order when `evolution` is true, otherwise in story order. */
   items: Evidence[];
+  /**
+   * `quantity` only: true when the values differ because the figure was updated over time (12
+   * dead on Wednesday, 41 on Monday): an evolution to show, not an error.
+   */
+  evolution?: boolean;
+}
+
+/** One quote as reported across articles: verbatim copies and different translations of it. */
+export interface QuoteRecord {
+  /** `q_` + 12 hex, stable for the same first occurrence. */
+  quoteId: string;
+  /** The words of the earliest occurrence. */
+  text: string;
+  storyId: string | null;
+  /** Distinct speakers the occurrences name (unknown ones left out). */
+  speakers: Attribution[];
+  /** Every occurrence, with the speaker that article gives (`by`). */
+  occurrences: Evidence[];
 }
 
 /** An entity merged across articles. */
@@ -81,4 +110,6 @@ export interface CorpusResult {
   timeline: TimelineEntry[];
   conflicts: Conflict[];
   entities: CorpusEntity[];
+  /** Quotes found in more than one article (absent in results built before quote records). */
+  quotes?: QuoteRecord[];
 }

@@ -43,9 +43,29 @@ export interface Published {
 /** A piece of the source removed by extract, with why. */
 export interface Removed {
   text: string;
-  /** `extract/<reason>`: banner, related-links, caption, photo-credit, paywall, comment-form, share-prompt, repeated-title, navigation, category-label… */
+  /** `extract/<reason>`: banner, related-links, caption, photo-credit, paywall, comment-form, share-prompt, repeated-title, navigation, category-label, glued-word… */
   reason: string;
+  /** Offsets of the piece in the original document (for HTML: the decoded source string), when found. */
+  start?: number;
+  end?: number;
+  /** For `extract/glued-word`: the repaired form that replaced `text` in the article. */
+  fixed?: string;
 }
+
+/** What kind of text extract found: `ok`, or why the article is partial or not one. */
+export type ArticleStatus = 'ok' | 'truncated' | 'too-short' | 'not-an-article' | 'blocked';
+
+/**
+ * Clean-text offsets → original-document offsets, as flat triples
+ * `[cleanStart, originalStart, length, …]` sorted by `cleanStart`: inside a run both texts agree
+ * character for character; characters outside every run (joined paragraphs) have no original.
+ */
+export interface OffsetMap {
+  runs: number[];
+}
+
+/** Where a metadata field was read: `meta[og:title]`, `json-ld[author]`, `title`, `h1`, `byline`, `text`, `raw.meta`… */
+export type FieldSources = Partial<Record<'title' | 'site' | 'author' | 'language' | 'url' | 'wire', string>>;
 
 /** Clean article: the output of extract. */
 export interface Article {
@@ -63,6 +83,16 @@ export interface Article {
   /** Clean body text; every offset in the project points into it. */
   text: string;
   removed: Removed[];
+  /** `ok` unless the text is cut by a paywall (`truncated`) or the page is not a readable article. */
+  status?: ArticleStatus;
+  /** Why the status is not `ok`. */
+  statusReason?: string;
+  /** The page's canonical address (`<link rel=canonical>`, `og:url`, the feed's link). */
+  url?: string | null;
+  /** Where each metadata field came from. */
+  fieldSources?: FieldSources;
+  /** Clean-text offsets back to the original document. */
+  offsets?: OffsetMap;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'country' | 'other';
@@ -99,6 +129,10 @@ export interface QuoteItem extends Extracted<'quote'> {
   speaker: Attribution | null;
   /** The attribution verb or phrase, when found ("said", "according to"). */
   cue: string | null;
+  /** Where the cue sits in the text, when found in this article (not carried over from a previous quote). */
+  cueSpan?: Span | null;
+  /** Where the speaker words sit (the name, the pronoun, the role or the unnamed-source phrase). */
+  speakerSpan?: Span | null;
 }
 
 export interface ClaimItem extends Extracted<'claim'> {
@@ -117,6 +151,16 @@ export interface ClaimItem extends Extracted<'claim'> {
 export interface TimeItem extends Extracted<'time'> {
   /** ISO date (YYYY-MM-DD), month (YYYY-MM) or year (YYYY); null when it cannot be resolved. */
   value: string | null;
+  /** The TimeML (TIMEX3) reading: also durations, sets, weeks, seasons, PRESENT_REF; X for what is unknown. */
+  timeml?: Timex;
+}
+
+/** A TIMEX3 annotation (TimeML 1.2.1): `DATE 2013-W12`, `DURATION P3D`, `SET XXXX-WXX-1`, `DATE PRESENT_REF`. */
+export interface Timex {
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  value: string;
+  /** `START`, `END`, `MID`, `APPROX`, `MORE_THAN`, `LESS_THAN`, `EQUAL_OR_MORE`, `EQUAL_OR_LESS`. */
+  mod?: string;
 }
 
 /** Layers produced by annotate stages, keyed by stage name. Append-only. */

@@ -38,7 +38,7 @@ function valuesOf(c: Conflict): Set<number> {
 function conflictsBetween(prefix: string, left: number[], right: number[]): Conflict[] {
   const story = result.stories.find((s) => s.articles.some((id) => fileOf(id).startsWith(prefix)));
   return result.conflicts.filter((c) => {
-    if (c.kind !== 'number' || c.storyId !== story?.storyId) return false;
+    if (c.kind !== 'quantity' || c.evolution || c.storyId !== story?.storyId) return false;
     const values = valuesOf(c);
     return left.some((v) => values.has(v)) && right.some((v) => values.has(v));
   });
@@ -130,14 +130,34 @@ describe('examples/corpus', () => {
     });
 
     it('names the quantity and the sources in every summary', () => {
-      for (const c of result.conflicts.filter((x) => x.kind === 'number')) {
+      for (const c of result.conflicts.filter((x) => x.kind === 'quantity' && !x.evolution)) {
         expect(c.summary).toMatch(/^[a-z][\w ]+: .+ \(.+\) vs .+ \(.+\)$/);
       }
     });
   });
 
+  it('issue 5: shows the rising flood death toll as an evolution in time order, not a dispute', () => {
+    const story = result.stories.find((s) => s.articles.some((id) => fileOf(id).startsWith('flood')));
+    const evolution = result.conflicts.find(
+      (c) => c.kind === 'quantity' && c.evolution === true && c.storyId === story?.storyId && /^deaths/.test(c.summary),
+    );
+    expect(evolution).toBeDefined();
+    const dates = evolution?.items.map((e) => e.date ?? '') ?? [];
+    expect(dates).toEqual([...dates].sort());
+    const values = evolution?.items.map((e) => Number(/\d+/.exec(e.text)?.[0])) ?? [];
+    expect(values[0]).toBeLessThan(values[values.length - 1] as number);
+    // The same-day disagreement (27 vs at least 34 on 13 March) stays a dispute of its own.
+    expect(conflictsBetween('flood', [27], [34]).length).toBeGreaterThan(0);
+  });
+
+  it('issue 5: one quote record per quote reported by several outlets, with every speaker', () => {
+    const record = result.quotes?.find((q) => q.text.startsWith('We will not negotiate with a gun'));
+    expect(new Set(record?.occurrences.map((o) => fileOf(o.article)))).toEqual(new Set(['border-01', 'border-02']));
+    expect(record?.speakers.map((s) => s.name).sort()).toEqual(['Ilse Marovna', 'Tomasz Wrenik']);
+  });
+
   it('finds the quote credited to the foreign minister and to the defence spokesperson', () => {
-    const speaker = result.conflicts.filter((c) => c.kind === 'speaker');
+    const speaker = result.conflicts.filter((c) => c.kind === 'attribution');
     expect(speaker.some((c) => c.summary.startsWith('We will not negotiate with a gun pointed at our heads'))).toBe(
       true,
     );

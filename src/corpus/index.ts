@@ -11,22 +11,29 @@
  *                        clustering compares entity ids and compare looks at speakers.
  * 4. clusterStories    - stories and their events.
  * 5. buildTimeline     - needs stories (entries are tagged with their story) and copies.
- * 6. findConflicts     - number conflicts are looked for inside stories, between copy groups.
+ * 6. findConflicts     - quantity conflicts are looked for inside stories, between copy groups;
+ *                        findQuoteRecords groups one quote's occurrences across articles.
  *
  * The input is never mutated: steps 2 and 3 work on shallow copies.
+ *
+ * `CorpusStream` (stream.ts) is the online path: copies and stories one article at a time, with
+ * indexes bounded by a window of publication days (bench:scale measures it). `syndicationLineage`
+ * reads the copy groups: original, each copy's edits, agency credited.
  */
 import type { CorpusArticle, CorpusResult } from '../core/corpus.js';
 import type { Attribution } from '../core/doc.js';
 import { clusterStories } from './cluster/index.js';
-import { findConflicts } from './compare/index.js';
+import { findConflicts, findQuoteRecords } from './compare/index.js';
 import { type CopyInference, findDuplicates, inferFromCopies } from './dedupe/index.js';
 import { mergeEntities } from './entities/index.js';
 import { buildTimeline } from './timeline/index.js';
 
 export { clusterStories } from './cluster/index.js';
-export { findConflicts } from './compare/index.js';
+export { findConflicts, findQuoteRecords } from './compare/index.js';
 export { type CopyInference, copyGroups, findDuplicates, inferFromCopies } from './dedupe/index.js';
+export { type CopyLineage, syndicationLineage } from './dedupe/lineage.js';
 export { mergeEntities } from './entities/index.js';
+export { CorpusStream, streamOrder } from './stream.js';
 
 /** What the corpus steps produce, plus what callers need to rewrite stored articles. */
 export interface CorpusAnalysis extends CorpusResult {
@@ -59,7 +66,8 @@ export function analyzeCorpus(
   const stories = clusterStories(merged, duplicates);
   const timeline = buildTimeline(merged, stories, duplicates);
   const conflicts = findConflicts(merged, stories, duplicates);
-  return { duplicates, stories, timeline, conflicts, entities, remap, inferred };
+  const quotes = findQuoteRecords(merged, stories);
+  return { duplicates, stories, timeline, conflicts, entities, remap, inferred, quotes };
 }
 
 /** Rewrite entity ids of mentions, speakers and claimants through the merge remap. */

@@ -5,18 +5,25 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { NewsDoc, RawDoc } from '../core/doc.js';
-import { analyzeCorpus } from '../corpus/index.js';
-import { expandInputs, type IngestOptions, readInputs } from '../stages/ingest/index.js';
+import {
+  expandInputs,
+  type IngestOptions,
+  type IngestResult,
+  streamInputs,
+  withFetcher,
+} from '../stages/ingest/index.js';
 import type { Store } from '../store/open.js';
-import { findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
-import { replaceCorpus } from '../store/repos/corpus.js';
-import { loadOverrides } from '../store/repos/overrides.js';
+import { countArticles, findStoredHashes, insertDocs } from '../store/repos/articles.js';
+import { storeFetchState } from '../store/repos/fetch-state.js';
 import { finishRun, type RecordedDiagnostic, recordDiagnostics, startRun } from '../store/repos/runs.js';
 import type { AnnotateOutcome } from './annotate-raw.js';
-import { createAnnotator } from './annotator.js';
+import { type Annotator, createAnnotator } from './annotator.js';
+import { updateCorpus } from './corpus-update.js';
 import { CODE_VERSION } from './version.js';
 
 export interface AnalyzeOptions extends IngestOptions {
+  /** No network access: URL inputs, URL lists and sitemaps fail, feed items are not followed. */
+  offline?: boolean;
   /** Articles per store transaction (default 200). */
   batchSize?: number;
   /** `throw` in tests to surface stage bugs; `record` (default) keeps going. */
@@ -27,6 +34,10 @@ export interface AnalyzeOptions extends IngestOptions {
   onProgress?: (done: number, origin: string) => void;
   /** Called once the inputs are expanded, with their number. */
   onInputs?: (count: number) => void;
+  /** An annotator shared across runs (queue workers); the caller closes it. */
+  annotator?: Annotator;
+  /** `false`: store the articles only and leave the corpus update to the caller (queue workers). */
+  corpus?: boolean;
 }
 
 export interface InputFailure {
@@ -55,14 +66,16 @@ export async function analyze(
   inputs: readonly string[],
   options: AnalyzeOptions = {},
 ): Promise<AnalyzeReport> {
-  const annotator = createAnnotator({
-    errorPolicy: options.errorPolicy ?? 'record',
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-  });
+  const annotator =
+    options.annotator ??
+    createAnnotator({
+      errorPolicy: options.errorPolicy ?? 'record',
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    });
   try {
     return await run(store, inputs, options, annotator);
   } finally {
-    await annotator.close();
+    if (annotator !== options.annotator) await annotator.close();
   }
 }
 
@@ -123,13 +136,21 @@ async function run(
   options.onInputs?.(expanded.length);
   // Position of each document's origin in reading order (a file may hold several: JSONL, feeds).
   const order = new Map<string, number>();
+  // One fetcher for the whole run (per-host queue, robots.txt cache); validators and seen feed
+  // items are remembered in the store.
+  const ingestOptions = options.offline
+    ? { ...options, fetch: undefined, fetcher: undefined }
+    : withFetcher({ ...options, fetch: { ...options.fetch, state: storeFetchState(store.db) } });
   for (const item of expanded) {
-    const t0 = performance.now();
-    const results = await readInputs(item, options);
-    time.ingest += performance.now() - t0;
     report.inputs++;
-    for (const result of results) {
+    for await (const result of timedResults(streamInputs(item, ingestOptions), time)) {
       if (!order.has(result.origin)) order.set(result.origin, order.size);
+      if ('unchanged' in result) {
+        report.unchanged.push(result.origin);
+        done++;
+        options.onProgress?.(done, result.origin);
+        continue;
+      }
       if ('failure' in result) {
         report.failures.push({ origin: result.origin, diagnostic: result.failure });
         done++;
@@ -159,10 +180,7 @@ async function run(
   await recordDiagnostics(store.db, runId, diagnostics);
 
   const t1 = performance.now();
-  const articles = await loadCorpusArticles(store.db);
-  report.articlesInStore = articles.length;
-  const corpus = analyzeCorpus(articles, await loadOverrides(store.db));
-  await replaceCorpus(store.db, corpus, corpus.remap, corpus.inferred);
+  report.articlesInStore = options.corpus === false ? await countArticles(store.db) : await updateCorpus(store);
   time.corpus = performance.now() - t1;
   report.timings = {
     ingest: time.ingest,
@@ -176,4 +194,18 @@ async function run(
     failed: report.failures.length,
   });
   return report;
+}
+
+/** The results of one input, adding the time spent reading them (not the time spent on each) to `time.ingest`. */
+async function* timedResults(
+  results: AsyncGenerator<IngestResult>,
+  time: { ingest: number },
+): AsyncGenerator<IngestResult> {
+  for (;;) {
+    const t0 = performance.now();
+    const next = await results.next();
+    time.ingest += performance.now() - t0;
+    if (next.done) return;
+    yield next.value;
+  }
 }

@@ -33,6 +33,12 @@ export interface ArticlesTable {
   removed: string; // JSON Removed[]
   run_id: number;
   stored_at: string;
+  /** Migration 0004; null in rows written before it (read as `ok`). */
+  status: string | null;
+  status_reason: string | null;
+  url: string | null;
+  field_sources: string | null; // JSON FieldSources
+  offsets: string | null; // JSON OffsetMap
 }
 
 /** Entities, quotes, claims and times share one table with a `kind` column. */
@@ -87,6 +93,8 @@ export interface DuplicatesTable {
 export interface StoriesTable {
   story_id: string;
   title: string;
+  /** Extractive summary (migration 0006); null for stories stored before it. */
+  summary: string | null;
   independent_sources: number;
   article_count: number;
   first_published: string | null;
@@ -114,6 +122,18 @@ export interface ConflictsTable {
   summary: string;
   story_id: string | null;
   items: string; // JSON Evidence[]
+  /** JSON of kind-specific fields (`{evolution}`); null in rows written before migration 0008. */
+  detail: string | null;
+}
+
+/** One quote across articles (migration 0008). */
+export interface QuoteRecordsTable {
+  id: Generated<number>;
+  quote_id: string;
+  text: string;
+  story_id: string | null;
+  speakers: string; // JSON Attribution[]
+  occurrences: string; // JSON Evidence[]
 }
 
 /** User merge/split decisions on entity ids; they survive every corpus recompute. */
@@ -122,6 +142,30 @@ export interface EntityOverridesTable {
   /** Target of a user merge; null for a split (this id stays its own entity). */
   to_id: string | null;
   created_at: string;
+}
+
+/**
+ * The work queue of `storyline worker` (PostgreSQL). Times are the database server's clock
+ * (`timestamptz`; ISO text in SQLite), so workers on machines with skewed clocks agree on leases.
+ */
+export interface JobsTable {
+  id: Generated<number>;
+  source: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  enqueued_at: Date | string;
+  lease_until: Date | string | null;
+  worker: string | null;
+  run_id: number | null;
+  finished_at: Date | string | null;
+  error: string | null;
+}
+
+/** One row (id 1): the corpus outputs are stale while `corpus_generation < stored_generation`. */
+export interface CorpusStateTable {
+  id: number;
+  stored_generation: number;
+  corpus_generation: number;
 }
 
 export interface Database {
@@ -137,4 +181,7 @@ export interface Database {
   story_members: StoryMembersTable;
   timeline: TimelineTable;
   conflicts: ConflictsTable;
+  quote_records: QuoteRecordsTable;
+  jobs: JobsTable;
+  corpus_state: CorpusStateTable;
 }

@@ -1,13 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { articleOf } from '../../test/helpers/docs.js';
+import { dropTestDatabasesAfterAll, testDialects } from '../../test/helpers/stores.js';
 import type { NewsDoc } from '../core/doc.js';
+import { searchFullText } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { openStore, StoreError } from './open.js';
 import { countArticles, insertDocs, loadCorpusArticles } from './repos/articles.js';
 import { loadCorpus, replaceCorpus } from './repos/corpus.js';
+import { findEntities, listClaims, listQuotes } from './repos/queries.js';
 import { startRun } from './repos/runs.js';
 
 const TEXT = 'Defence Minister Ilse Marrow said “we counted 40,000 troops” on Wednesday in Tervik.';
@@ -83,11 +86,14 @@ function sampleDoc(hash = 'h1'): NewsDoc {
   };
 }
 
-describe('store (sqlite)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'storyline-store-'));
+dropTestDatabasesAfterAll();
+
+describe.each(testDialects())('store ($name)', (dialect) => {
+  const fresh = (label: string) => dialect.fresh(label);
+  const it = dialect.skip ? test.skip : test;
 
   it('round-trips an article with offsets, JSON fields, provenance and published date', async () => {
-    const store = await openStore(path.join(dir, 'roundtrip.db'));
+    const store = await openStore(await fresh('roundtrip'));
     try {
       const run = await startRun(store.db, ['x'], 'test');
       const doc = sampleDoc();
@@ -109,7 +115,7 @@ describe('store (sqlite)', () => {
   });
 
   it('storing the same content hash twice is a no-op', async () => {
-    const store = await openStore(path.join(dir, 'idem.db'));
+    const store = await openStore(await fresh('idem'));
     try {
       const run = await startRun(store.db, ['x'], 'test');
       await insertDocs(store.db, [sampleDoc('h2')], run);
@@ -121,7 +127,7 @@ describe('store (sqlite)', () => {
   });
 
   it('a failing batch leaves nothing half-written', async () => {
-    const store = await openStore(path.join(dir, 'atomic.db'));
+    const store = await openStore(await fresh('atomic'));
     try {
       const run = await startRun(store.db, ['x'], 'test');
       await insertDocs(store.db, [sampleDoc('h3')], run);
@@ -139,7 +145,7 @@ describe('store (sqlite)', () => {
   });
 
   it('replaces corpus outputs whole and reads them back', async () => {
-    const store = await openStore(path.join(dir, 'corpus.db'));
+    const store = await openStore(await fresh('corpus'));
     try {
       const id = sampleDoc().article.id;
       const result = {
@@ -171,7 +177,7 @@ describe('store (sqlite)', () => {
             storyId: 's_1',
           },
         ],
-        conflicts: [{ kind: 'number' as const, summary: 'troops: 40,000 vs 55,000', storyId: 's_1', items: [] }],
+        conflicts: [{ kind: 'quantity' as const, summary: 'troops: 40,000 vs 55,000', storyId: 's_1', items: [] }],
       };
       await replaceCorpus(store.db, result, new Map([['person:marrow', 'person:ilse-marrow']]));
       await replaceCorpus(store.db, result, new Map([['person:marrow', 'person:ilse-marrow']]));
@@ -186,16 +192,19 @@ describe('store (sqlite)', () => {
     }
   });
 
-  it('refuses to open a file that is not a SQLite database, and leaves it untouched', async () => {
-    const p = path.join(dir, 'notes.db');
-    writeFileSync(p, 'my precious notes, not a database');
-    await expect(openStore(p)).rejects.toThrow(StoreError);
-    await expect(openStore(p)).rejects.toThrow(/not a SQLite database/);
-    expect(readFileSync(p, 'utf8')).toBe('my precious notes, not a database');
-  });
+  (dialect.name === 'sqlite' ? it : test.skip)(
+    'refuses to open a file that is not a SQLite database, and leaves it untouched',
+    async () => {
+      const p = path.join(mkdtempSync(path.join(tmpdir(), 'storyline-store-')), 'notes.db');
+      writeFileSync(p, 'my precious notes, not a database');
+      await expect(openStore(p)).rejects.toThrow(StoreError);
+      await expect(openStore(p)).rejects.toThrow(/not a SQLite database/);
+      expect(readFileSync(p, 'utf8')).toBe('my precious notes, not a database');
+    },
+  );
 
   it('re-opening runs no migration twice', async () => {
-    const p = path.join(dir, 'reopen.db');
+    const p = await fresh('reopen');
     const first = await openStore(p);
     await first.close();
     const second = await openStore(p);
@@ -205,5 +214,130 @@ describe('store (sqlite)', () => {
       .execute();
     expect(rows).toHaveLength(Object.keys(await migrationProvider.getMigrations()).length);
     await second.close();
+  });
+
+  it('finds articles by full text (words, prefixes, any punctuation) with the match marked', async () => {
+    const store = await openStore(await fresh('search'));
+    try {
+      const run = await startRun(store.db, ['x'], 'test');
+      await insertDocs(store.db, [sampleDoc('s1')], run);
+      const hits = await searchFullText(store.db, 'troops', 10);
+      expect(hits.map((h) => h.id)).toEqual([sampleDoc('s1').article.id]);
+      expect(hits[0]?.snippet.toLowerCase()).toContain('[troops]');
+      expect((await searchFullText(store.db, 'Terv*', 10)).map((h) => h.id)).toEqual([sampleDoc('s1').article.id]);
+      expect(await searchFullText(store.db, 'submarines', 10)).toEqual([]);
+      for (const odd of ['"unclosed', 'AND OR NOT', 'troops)(*', "o'brien -- ;", '*']) {
+        await expect(searchFullText(store.db, odd, 10)).resolves.toBeInstanceOf(Array);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('queries fields inside JSON columns (quotes by speaker, claims by unit, entity aliases)', async () => {
+    const store = await openStore(await fresh('json'));
+    try {
+      const run = await startRun(store.db, ['x'], 'test');
+      await insertDocs(store.db, [sampleDoc('j1')], run);
+      const quotes = await listQuotes(store.db, { speaker: 'person:ilse-marrow', limit: 10, offset: 0 });
+      expect(quotes.items.map((q) => q.text)).toEqual(['we counted 40,000 troops']);
+      const claims = await listClaims(store.db, { unit: 'troops', limit: 10, offset: 0 });
+      expect(claims.items.map((c) => c.value)).toEqual([40000]);
+      expect((await listClaims(store.db, { unit: 'tanks', limit: 10, offset: 0 })).total).toBe(0);
+      await replaceCorpus(store.db, { ...emptyCorpus(), entities: [marrow()] }, new Map());
+      // Case-insensitive, on a JSON column, with LIKE wildcards taken literally.
+      expect((await findEntities(store.db, 'MARROW', 5)).map((e) => e.entityId)).toEqual(['person:ilse-marrow']);
+      expect(await findEntities(store.db, '%', 5)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  // SQLite has one writer at a time by design; concurrent writers are the PostgreSQL case.
+  (dialect.name === 'postgres' ? it : test.skip)(
+    'two writers storing the same articles at once store each exactly once',
+    async () => {
+      const location = await fresh('race');
+      const [a, b] = [await openStore(location), await openStore(location)];
+      try {
+        const run = await startRun(a.db, ['x'], 'test');
+        const docs = ['r1', 'r2', 'r3', 'r4'].map((h) => sampleDoc(h));
+        const [fromA, fromB] = await Promise.all([
+          insertDocs(a.db, docs, run),
+          insertDocs(b.db, [...docs].reverse(), run),
+        ]);
+        expect([...fromA, ...fromB].sort()).toEqual(docs.map((d) => d.article.id).sort());
+        expect(await countArticles(a.db)).toBe(4);
+        const mentions = await a.db
+          .selectFrom('mentions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst();
+        expect(Number(mentions?.n)).toBe(4 * 5);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    },
+  );
+
+  it('refuses a schema from a newer version, and an older one when told not to migrate', async () => {
+    const location = await fresh('versions');
+    const store = await openStore(location);
+    await store.db
+      .insertInto('kysely_migration' as never)
+      .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
+      .execute();
+    await store.db
+      .deleteFrom('kysely_migration' as never)
+      .where('name' as never, '=', '0007-queue' as never)
+      .execute();
+    await store.close();
+    await expect(openStore(location)).rejects.toThrow(/newer than this Storyline \(migration 9999-from-the-future/);
+    const again = await openStore(location, { migrate: false }).catch((e: Error) => e);
+    expect(String(again)).toMatch(/newer/);
+    const old = await fresh('older');
+    const older = await openStore(old);
+    await older.db
+      .deleteFrom('kysely_migration' as never)
+      .where('name' as never, '=', '0007-queue' as never)
+      .execute();
+    await older.db.schema.dropTable('corpus_state').execute();
+    await older.db.schema.dropTable('jobs').execute();
+    await older.close();
+    await expect(openStore(old, { migrate: false })).rejects.toThrow(
+      /older schema \(pending: 0007-queue\); run `storyline migrate --to .*` first/,
+    );
+    const migrated = await openStore(old);
+    expect(await migrated.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
+    await migrated.close();
+  });
+});
+
+function marrow() {
+  return {
+    entityId: 'person:ilse-marrow',
+    name: 'Ilse Marrow',
+    type: 'person' as const,
+    aliases: ['Marrow', 'I. Marrow'],
+    articles: 1,
+  };
+}
+
+function emptyCorpus() {
+  return { entities: [], duplicates: [], stories: [], timeline: [], conflicts: [] };
+}
+
+describe('store (postgres): an unreachable server', () => {
+  test('fails with a clear error naming the server (password hidden) after retrying', async () => {
+    const started = Date.now();
+    const error = await openStore('postgres://someone:s3cret@127.0.0.1:1/nowhere', { connectAttempts: 3 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StoreError);
+    expect(String(error)).toMatch(/Cannot connect to `postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere`/);
+    expect(String(error)).toMatch(/after 3 attempt\(s\)/);
+    expect(String(error)).not.toContain('s3cret');
+    // Backoff: 0.5 s + 1 s between the three attempts.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
   });
 });

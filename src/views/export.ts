@@ -3,7 +3,7 @@
  * Offsets are UTF-16 code-unit indices into each article's `text`.
  */
 import type { CorpusArticle, CorpusResult } from '../core/corpus.js';
-import type { Attribution, EntityMention } from '../core/doc.js';
+import type { Attribution, EntityMention, Timex } from '../core/doc.js';
 import type { Provenance } from '../core/provenance.js';
 import type { Store } from '../store/open.js';
 import { loadCorpusArticles } from '../store/repos/articles.js';
@@ -28,7 +28,14 @@ export interface ExportArticle {
   wire: string[];
   storyId: string | null;
   text: string;
-  removed: { text: string; reason: string }[];
+  removed: { text: string; reason: string; start?: number; end?: number; fixed?: string }[];
+  /** Extraction (issue 3): `ok`, `truncated`, `too-short`, `not-an-article` or `blocked`, and why. */
+  status?: string;
+  statusReason?: string | null;
+  url?: string | null;
+  fieldSources?: Record<string, string>;
+  /** Clean-text offsets → original-document offsets: flat `[cleanStart, originalStart, length, …]`. */
+  offsets?: { runs: number[] };
   entities: { start: number; end: number; text: string; type: string; entityId: string; prov: ProvenanceOut }[];
   quotes: {
     start: number;
@@ -36,6 +43,8 @@ export interface ExportArticle {
     text: string;
     speaker: Attribution | null;
     cue: string | null;
+    cueSpan?: { start: number; end: number } | null;
+    speakerSpan?: { start: number; end: number } | null;
     prov: ProvenanceOut;
   }[];
   claims: {
@@ -50,7 +59,7 @@ export interface ExportArticle {
     approx: string | null;
     prov: ProvenanceOut;
   }[];
-  times: { start: number; end: number; text: string; value: string | null; prov: ProvenanceOut }[];
+  times: { start: number; end: number; text: string; value: string | null; timeml?: Timex; prov: ProvenanceOut }[];
 }
 
 export interface ExportDocument {
@@ -62,6 +71,8 @@ export interface ExportDocument {
   stories: CorpusResult['stories'];
   timeline: CorpusResult['timeline'];
   conflicts: CorpusResult['conflicts'];
+  /** Quotes reported by more than one article, each with all its occurrences. */
+  quotes: NonNullable<CorpusResult['quotes']>;
 }
 
 const prov = (p: Provenance): ProvenanceOut => ({ stage: p.stage, version: p.version, rule: p.rule ?? null });
@@ -92,7 +103,17 @@ export function toExportArticle(
     wire: a.wire,
     storyId: storyOf.get(a.id) ?? null,
     text: a.text,
-    removed: a.removed.map((r) => ({ text: r.text, reason: r.reason })),
+    removed: a.removed.map((r) => ({
+      text: r.text,
+      reason: r.reason,
+      ...(r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : {}),
+      ...(r.fixed !== undefined ? { fixed: r.fixed } : {}),
+    })),
+    status: a.status ?? 'ok',
+    statusReason: a.statusReason ?? null,
+    url: a.url ?? null,
+    ...(a.fieldSources ? { fieldSources: { ...a.fieldSources } as Record<string, string> } : {}),
+    ...(a.offsets ? { offsets: { runs: a.offsets.runs } } : {}),
     entities: a.entities.map((e: EntityMention) => ({
       start: e.start,
       end: e.end,
@@ -107,6 +128,8 @@ export function toExportArticle(
       text: q.text,
       speaker: map.attribution(q.speaker),
       cue: q.cue ?? null,
+      cueSpan: q.cueSpan ?? null,
+      speakerSpan: q.speakerSpan ?? null,
       prov: prov(q.prov),
     })),
     claims: a.claims.map((c) => ({
@@ -121,7 +144,14 @@ export function toExportArticle(
       approx: c.approx ?? null,
       prov: prov(c.prov),
     })),
-    times: a.times.map((t) => ({ start: t.start, end: t.end, text: t.text, value: t.value, prov: prov(t.prov) })),
+    times: a.times.map((t) => ({
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      value: t.value,
+      ...(t.timeml ? { timeml: t.timeml } : {}),
+      prov: prov(t.prov),
+    })),
   };
 }
 
@@ -140,6 +170,7 @@ export async function buildExport(store: Store): Promise<ExportDocument> {
     stories: corpus.stories,
     timeline: corpus.timeline,
     conflicts: corpus.conflicts,
+    quotes: corpus.quotes ?? [],
   };
 }
 
@@ -152,4 +183,5 @@ export function* toJsonLines(doc: ExportDocument): Generator<string> {
   for (const s of doc.stories) yield JSON.stringify({ record: 'story', ...s });
   for (const t of doc.timeline) yield JSON.stringify({ record: 'timeline', ...t });
   for (const c of doc.conflicts) yield JSON.stringify({ record: 'conflict', ...c });
+  for (const q of doc.quotes) yield JSON.stringify({ record: 'quote', ...q });
 }

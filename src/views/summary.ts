@@ -3,6 +3,7 @@
  * sources, top actors, key quotes, numeric claims and conflicts. Plain text, 100 columns.
  */
 import type { Story } from '../core/corpus.js';
+import { syndicationLineage } from '../corpus/dedupe/lineage.js';
 import type { ExportArticle, ExportDocument } from './export.js';
 
 export interface SummaryOptions {
@@ -53,14 +54,22 @@ function formatStory(
   const out = [
     `[${n}] ${story.title}  (${story.storyId})`,
     `    ${plural(articles.length, 'article')}, ${plural(story.independentSources, 'independent source')} · ${span}`,
+    ...(story.summary ? [`    ${clip(story.summary, 200)}`] : []),
   ];
   for (const a of articles) {
-    const date = a.published.date ?? (a.published.how === 'unknown' ? 'date unknown' : `~${a.published.to ?? '?'}`);
+    const date =
+      a.published.date ??
+      (a.published.how === 'unknown'
+        ? 'date unknown'
+        : a.published.to
+          ? `~${a.published.to}`
+          : `≥${a.published.from ?? '?'}`);
     const wire = a.wire.length ? ` [${a.wire.join(', ')}]` : '';
     out.push(
       `      ${date.padEnd(12)} ${clip(a.site ?? '(unknown site)', 24).padEnd(24)} ${clip(a.title ?? '(untitled)', 56)}${wire}  ${a.id}`,
     );
   }
+  out.push(...formatLineage(story, articles, doc), ...formatEvents(story), ...formatTimeline(story, byId, doc, top));
   const counts = new Map<string, { n: number; type: string }>();
   for (const a of articles) {
     const seen = new Set<string>();
@@ -139,9 +148,63 @@ function formatStory(
   }
   if (conflicts.length) {
     out.push('    Conflicts:');
-    for (const c of conflicts) out.push(`      ! ${c.kind}: ${clip(c.summary, 150)}`);
+    // An updated figure is no error: `~` instead of `!`.
+    for (const c of conflicts) out.push(`      ${c.evolution ? '~' : '!'} ${c.kind}: ${clip(c.summary, 150)}`);
   }
   return out;
+}
+
+/** Which outlet copied which version (the original first), with edits and the agency credited. */
+function formatLineage(story: Story, articles: ExportArticle[], doc: ExportDocument): string[] {
+  const ids = new Set(story.articles);
+  const duplicates = doc.duplicates.filter((d) => ids.has(d.a) && ids.has(d.b));
+  const lineage = syndicationLineage(articles, duplicates);
+  if (lineage.length === 0) return [];
+  const site = (id: string) => articles.find((a) => a.id === id)?.site ?? id;
+  const out = ['    Copies (each group counts once as a source):'];
+  for (const group of lineage) {
+    const agency = group.agency.length ? ` credited to ${group.agency.join(', ')}` : '';
+    out.push(`      original ${site(group.original)} ${group.original}${agency}`);
+    for (const c of group.copies) {
+      const e = c.edits;
+      const edits = [e.added && `+${e.added}`, e.dropped && `-${e.dropped}`, e.changed && `~${e.changed}`].filter(
+        Boolean,
+      );
+      out.push(
+        `        ← ${site(c.article)} ${c.article} (${c.kind} ${c.similarity.toFixed(2)}${edits.length ? `, paragraphs ${edits.join(' ')}` : ''})`,
+      );
+    }
+  }
+  return out;
+}
+
+/** A story's events in date order. */
+function formatEvents(story: Story): string[] {
+  if (story.events.length < 2) return [];
+  return [
+    '    Events:',
+    ...story.events.map(
+      (e) => `      ${(e.date ?? 'undated').padEnd(12)} ${clip(e.title, 70)} (${plural(e.articles.length, 'article')})`,
+    ),
+  ];
+}
+
+/**
+ * The story's timeline: dated statements, those reported by most sources first (merged entries
+ * list every outlet), then shown in date order.
+ */
+function formatTimeline(story: Story, byId: Map<string, ExportArticle>, doc: ExportDocument, top: number): string[] {
+  const entries = doc.timeline.filter((t) => t.storyId === story.storyId);
+  if (entries.length === 0) return [];
+  const shown = [...entries]
+    .sort((a, b) => b.articles.length - a.articles.length)
+    .slice(0, top + 2)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const sources = (ids: string[]) => [...new Set(ids.map((id) => byId.get(id)?.site ?? id))].join(', ');
+  return [
+    '    Timeline:',
+    ...shown.map((t) => `      ${t.date.padEnd(12)} ${clip(t.text, 60)} — ${clip(sources(t.articles), 48)}`),
+  ];
 }
 
 /** Comparator part: true before false. */

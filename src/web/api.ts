@@ -81,7 +81,9 @@ export interface TimelineEntry {
 }
 
 export interface Conflict {
-  kind: 'number' | 'speaker' | 'headline';
+  kind: 'quantity' | 'attribution' | 'headline';
+  /** `quantity` only: the figure was updated over time (items in time order), not disputed. */
+  evolution?: boolean;
   summary: string;
   storyId?: string | null;
   items: Evidence[];

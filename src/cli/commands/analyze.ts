@@ -6,6 +6,7 @@ import { analyze } from '../../pipeline/analyze.js';
 import { DEFAULT_MAX_BYTES } from '../../stages/ingest/index.js';
 import { buildExport } from '../../views/export.js';
 import { formatStories } from '../../views/summary.js';
+import { FETCH_HELP, type FetchFlags, fetchOptionsFrom } from '../fetch-options.js';
 import { dbLocation, UsageError, withStore } from '../io.js';
 import { DEFAULT_HOST, DEFAULT_PORT, runServe } from './serve.js';
 
@@ -16,14 +17,21 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
   program
     .command('analyze')
     .description('Ingest, extract, annotate and store articles, then build stories and print them')
-    .argument('<inputs...>', 'files, directories (read recursively) or glob patterns of .txt/.html articles')
-    .option('--db <file>', 'SQLite store (default: $STORYLINE_DB or storyline.db)')
+    .argument(
+      '<inputs...>',
+      'files, directories (read recursively), glob patterns, URLs: articles (.txt .html), .json, .jsonl, RSS/Atom feeds, WARC, URL lists, sitemaps (docs/sources.md)',
+    )
+    .option('--db <store>', 'SQLite file or postgres:// URL (default: $STORYLINE_DB or storyline.db)')
     .option('--json <file>', 'also write the JSON export (schemaVersion 1) to this file')
     .option('--max-bytes <n>', `largest input file in bytes (default ${DEFAULT_MAX_BYTES})`)
     .option('--jobs <n>', 'worker threads for extract and annotate (default: one per core; 1 = no workers)')
     .option('--limit <n>', 'print at most this many stories')
     .option('--quiet', 'print only the counts, not the stories')
     .option('--serve', 'then serve the web UI on this store when run in a terminal (as `storyline serve`)')
+    .option('--offline', FETCH_HELP.offline)
+    .option('--delay <ms>', FETCH_HELP.delay)
+    .option('--per-host <n>', FETCH_HELP.perHost)
+    .option('--timeout <seconds>', FETCH_HELP.timeout)
     .action(
       async (
         inputs: string[],
@@ -35,8 +43,9 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
           limit?: string;
           quiet?: boolean;
           serve?: boolean;
-        },
+        } & FetchFlags,
       ) => {
+        const fetch = fetchOptionsFrom(opts);
         const maxBytes = positiveInteger('--max-bytes', opts.maxBytes);
         const limit = positiveInteger('--limit', opts.limit);
         const jobs = positiveInteger('--jobs', opts.jobs);
@@ -46,6 +55,8 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
           const report = await analyze(store, inputs, {
             ...(maxBytes ? { maxBytes } : {}),
             ...(jobs ? { concurrency: jobs } : {}),
+            fetch,
+            ...(opts.offline ? { offline: true } : {}),
             onInputs: (count) => {
               if (process.stderr.isTTY && count > PROGRESS_MIN_INPUTS) {
                 bar = new SingleBar({ stream: process.stderr, format: 'analyze [{bar}] {value}/{total} {duration}s' });

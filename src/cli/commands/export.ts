@@ -11,7 +11,7 @@ export function registerExport(program: Command, _setExit: (code: number) => voi
     .description('Export the store: json (schemaVersion 1, see schema/export.schema.json), jsonl or md')
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'json')
     .option('--out <file>', 'write to this file instead of stdout')
-    .option('--db <file>', 'SQLite store (default: $STORYLINE_DB or storyline.db)')
+    .option('--db <store>', 'SQLite file or postgres:// URL (default: $STORYLINE_DB or storyline.db)')
     .action(async (opts: { format: string; out?: string; db?: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UsageError(`Unexpected format \`${opts.format}\`, expected one of ${FORMATS.join(', ')}`);

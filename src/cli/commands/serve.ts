@@ -21,7 +21,7 @@ export function registerServe(program: Command, setExit: (code: number) => void)
   program
     .command('serve')
     .description('Serve the HTTP API (/api/, /openapi.json) and the web UI (/) for a store')
-    .option('--db <file>', 'SQLite store (default: $STORYLINE_DB or storyline.db)')
+    .option('--db <store>', 'SQLite file or postgres:// URL (default: $STORYLINE_DB or storyline.db)')
     .option('--host <host>', 'interface to bind; anything but loopback needs a token', DEFAULT_HOST)
     .option('--port <n>', 'port (0 picks a free one)', String(DEFAULT_PORT))
     .option('--token <token>', 'bearer token required for writes (default: $STORYLINE_TOKEN)')

@@ -8,7 +8,7 @@ export function registerShow(program: Command, _setExit: (code: number) => void)
     .command('show')
     .description('Show one story (s_…) or one article (a_…) with entities, quotes, claims and times marked')
     .argument('<id>', 'story id or article id (a unique prefix is enough)')
-    .option('--db <file>', 'SQLite store (default: $STORYLINE_DB or storyline.db)')
+    .option('--db <store>', 'SQLite file or postgres:// URL (default: $STORYLINE_DB or storyline.db)')
     .action(async (id: string, opts: { db?: string }) => {
       await withStore(dbLocation(opts.db), async (store) => {
         const doc = await buildExport(store);

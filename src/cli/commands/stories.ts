@@ -7,7 +7,7 @@ export function registerStories(program: Command, _setExit: (code: number) => vo
   program
     .command('stories')
     .description('Print the stories in the store, biggest first')
-    .option('--db <file>', 'SQLite store (default: $STORYLINE_DB or storyline.db)')
+    .option('--db <store>', 'SQLite file or postgres:// URL (default: $STORYLINE_DB or storyline.db)')
     .option('--limit <n>', 'print at most this many stories')
     .action(async (opts: { db?: string; limit?: string }) => {
       await withStore(dbLocation(opts.db), async (store) => {

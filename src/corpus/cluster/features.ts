@@ -105,7 +105,7 @@ export function boilerplateLines(
  * boilerplate lines.
  */
 export function articleTerms(
-  article: CorpusArticle,
+  article: Pick<CorpusArticle, 'title' | 'text'>,
   title: string | null = article.title,
   skip: ReadonlySet<number> = new Set(),
 ): Map<string, number> {

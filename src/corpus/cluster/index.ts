@@ -31,7 +31,7 @@ import {
   idfTable,
   tfidfVector,
 } from './features.js';
-import { headlineOf, sharedTitles } from './titles.js';
+import { headlineOf, leadSentence, sharedTitles } from './titles.js';
 
 /**
  * Similarity at or above which an article joins a story. Tuned on examples/corpus (4 stories,
@@ -377,6 +377,7 @@ function toStory(c: Cluster): Story {
   return {
     storyId: `s_${suffix(first.article.id)}`,
     title: labelOf(central),
+    summary: leadSentence(central.article.text),
     articles: c.items.map((i) => i.article.id),
     independentSources: new Set(c.items.map((i) => i.group)).size,
     events: groupEvents(c.items),

@@ -157,3 +157,12 @@ export function headlineOf(
 ): string | null {
   return usableTitle(article, shared, body) ?? bodyHeadline(article, chrome, body);
 }
+
+/** First sentence of the first substantial paragraph (the lead), at most 300 characters. */
+export function leadSentence(text: string): string {
+  // A sentence, not a headline or a dateline: eight words or more and a full stop.
+  const para = text.split('\n').find((l) => l.trim().split(/\s+/).length >= 8 && /[.!?]/.test(l)) ?? '';
+  const m = /^(.+?[.!?])(?:\s|$)/u.exec(para.trim());
+  const s = (m?.[1] ?? para).trim();
+  return s.length > 300 ? `${s.slice(0, 299).trimEnd()}…` : s;
+}

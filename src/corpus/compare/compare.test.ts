@@ -34,7 +34,7 @@ describe('findConflicts: numbers', () => {
   const conflicts = run(corpus);
 
   it('finds 40,000 vs 55,000 troops between independent sources', () => {
-    const numbers = conflicts.filter((c) => c.kind === 'number' && c.storyId === 's_000000000001');
+    const numbers = conflicts.filter((c) => c.kind === 'quantity' && !c.evolution && c.storyId === 's_000000000001');
     expect(numbers).toHaveLength(1);
     expect(numbers[0]?.summary).toBe(
       'troops deployed: 40,000 (Northgate Herald, according to Defence Ministry) vs as many as 55,000 (Valdoria Today, according to observer mission)',
@@ -166,7 +166,8 @@ describe('findConflicts: numbers', () => {
           claims: [{ text: '9 people', value: 9, unit: 'people' }],
         }),
       ];
-      expect(findConflicts(arts, oneStory(['d1', 'd2']), [])).toEqual([]);
+      const found = findConflicts(arts, oneStory(['d1', 'd2']), []);
+      expect(found.filter((c) => !c.evolution)).toEqual([]);
     });
 
     it('no conflict between copies of one wire story', () => {
@@ -486,13 +487,63 @@ describe('findConflicts: same quantity only', () => {
     ],
   ];
   it.each(negatives)('no conflict: %s', (_name, specs) => {
-    expect(story(specs).found).toEqual([]);
+    expect(story(specs).found.filter((c) => !c.evolution)).toEqual([]);
+  });
+
+  it('a figure updated day after day is one evolution, in time order, with each day', () => {
+    const { found } = story([
+      {
+        date: '2026-03-13',
+        text: 'The agency said 27 people had died.',
+        claims: [{ text: '27 people', value: 27, unit: 'people', claimant: 'agency' }],
+      },
+      {
+        date: '2026-03-11',
+        text: 'The agency said 19 people had died.',
+        claims: [{ text: '19 people', value: 19, unit: 'people', claimant: 'agency' }],
+      },
+      {
+        date: '2026-03-11',
+        text: 'Officials said 19 people were killed.',
+        claims: [{ text: '19 people', value: 19, unit: 'people' }],
+      },
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'quantity', evolution: true });
+    expect(found[0]?.items.map((e) => [e.date, e.text])).toEqual([
+      ['2026-03-11', '19 people'],
+      ['2026-03-13', '27 people'],
+    ]);
+    expect(found[0]?.summary).toBe(
+      'deaths over time: 2026-03-11: 19 (Site 1, according to agency) → 2026-03-13: 27 (Site 0, according to agency)',
+    );
+  });
+
+  it('figures that jump up and down across days are disputes, never an evolution', () => {
+    const { found } = story([
+      {
+        date: '2026-03-11',
+        text: 'Officials said 40 people were killed.',
+        claims: [{ text: '40 people', value: 40, unit: 'people', claimant: 'officials' }],
+      },
+      {
+        date: '2026-03-12',
+        text: 'Medics said 12 people were killed.',
+        claims: [{ text: '12 people', value: 12, unit: 'people', claimant: 'medics' }],
+      },
+      {
+        date: '2026-03-13',
+        text: 'Officials said 45 people were killed.',
+        claims: [{ text: '45 people', value: 45, unit: 'people', claimant: 'officials' }],
+      },
+    ]);
+    expect(found.some((c) => c.evolution)).toBe(false);
   });
 });
 
 describe('findConflicts: speakers', () => {
   const corpus = sampleCorpus();
-  const conflicts = run(corpus).filter((c) => c.kind === 'speaker');
+  const conflicts = run(corpus).filter((c) => c.kind === 'attribution');
 
   it('finds the same quote credited to two people', () => {
     expect(conflicts).toHaveLength(1);

@@ -1,7 +1,8 @@
 /**
  * compare: conflicts between sources.
  *
- * - `number`: inside one story, two claims about the same quantity whose values disagree.
+ * - `quantity` (a dispute, `evolution: false`): inside one story, two claims about the same
+ *   quantity whose values disagree.
  *   - Same quantity = same unit class and same frame (`quantities.ts`): the cue words next to
  *     the number say what it counts ("killed" → deaths, "on strike" → strikers, "fine",
  *     "a day" → cost per day, "offered" / "demanded" / "deal" → three different pay figures).
@@ -18,7 +19,10 @@
  *     most); two claims agree when the widened intervals overlap.
  *   The summary names the quantity, both values, their outlets and claimants:
  *   "fine: €240 million (Global Ledger) vs €260 million (The Meridian Post)".
- * - `speaker`: the same quote (fold-normalised, or ≥ `QUOTE_OVERLAP` token overlap for quotes of
+ * - `quantity` (an update, `evolution: true`): one per quantity and story whose dated figures
+ *   change from one day to a later one; items in time order, each with its day, so 12 → 19 → 41
+ *   dead reads as a toll being updated, not as sources contradicting each other.
+ * - `attribution`: the same quote (fold-normalised, or ≥ `QUOTE_OVERLAP` token overlap for quotes of
  *   ≥ `FUZZY_QUOTE_WORDS` words) attributed to different named speakers in different articles.
  *   An unnamed source ("a senior official") versus a named one is not a conflict: it may be the
  *   same person.
@@ -26,7 +30,8 @@
  * Limits: claims are compared within a story only; no unit conversion (km vs miles, € vs $);
  * a quantity the frame lists do not cover is not compared; "at least 31" never contradicts 34.
  */
-import type { Conflict, CorpusArticle, Duplicate, Evidence, Story } from '../../core/corpus.js';
+import { createHash } from 'node:crypto';
+import type { Conflict, CorpusArticle, Duplicate, Evidence, QuoteRecord, Story } from '../../core/corpus.js';
 import type { ClaimItem, QuoteItem } from '../../core/doc.js';
 import { foldKey } from '../../core/text.js';
 import { copyGroups } from '../dedupe/index.js';
@@ -71,7 +76,10 @@ const AT_MOST_RE = /\b(up to|fewer than|less than|under|at most|no more than|bel
 const APPROX_RE =
   /\b(about|around|some|nearly|almost|roughly|approximately|close to|closer to|an estimated|estimated|as many as|as much as)\b/i;
 
-/** Conflicts of the corpus: number conflicts story by story, then speaker conflicts. */
+/**
+ * Conflicts of the corpus: quantity conflicts story by story (disputes, then evolutions), then
+ * attribution conflicts.
+ */
 export function findConflicts(
   articles: readonly CorpusArticle[],
   stories: readonly Story[],
@@ -82,12 +90,52 @@ export function findConflicts(
   copyGroups(articles, duplicates).forEach((g, i) => {
     for (const id of g) groupOf.set(id, i);
   });
-  const storyOf = new Map<string, string>();
-  for (const s of stories) for (const id of s.articles) storyOf.set(id, s.storyId);
   const out: Conflict[] = [];
   for (const story of stories) out.push(...numberConflicts(story, byId, groupOf));
-  out.push(...speakerConflicts(articles, storyOf));
+  out.push(...attributionConflicts(groupQuotes(articles), storyMap(stories)));
   return out;
+}
+
+function storyMap(stories: readonly Story[]): Map<string, string> {
+  const storyOf = new Map<string, string>();
+  for (const s of stories) for (const id of s.articles) storyOf.set(id, s.storyId);
+  return storyOf;
+}
+
+/**
+ * Quotes reported by more than one article, verbatim or as another translation (fuzzy token
+ * match, see `groupQuotes`): one record each, with every occurrence and the speaker each article
+ * gives. Ordered by first occurrence (article id, offset).
+ */
+export function findQuoteRecords(articles: readonly CorpusArticle[], stories: readonly Story[]): QuoteRecord[] {
+  const storyOf = storyMap(stories);
+  const out: QuoteRecord[] = [];
+  for (const quotes of groupQuotes(articles)) {
+    if (new Set(quotes.map((q) => q.article.id)).size < 2) continue;
+    const sorted = [...quotes].sort(byOccurrence);
+    const first = sorted[0] as Quote;
+    const speakers = new Map<string, NonNullable<QuoteItem['speaker']>>();
+    for (const q of sorted) {
+      if (q.item.speaker)
+        speakers.set(q.item.speaker.entityId ?? `name:${foldKey(q.item.speaker.name)}`, q.item.speaker);
+    }
+    out.push({
+      quoteId: `q_${createHash('sha256').update(`${first.article.id}:${first.item.start}`).digest('hex').slice(0, 12)}`,
+      text: first.item.text,
+      storyId: storyOf.get(first.article.id) ?? null,
+      speakers: [...speakers.values()],
+      occurrences: sorted.map((q) => ({
+        ...evidenceOf({ article: q.article, item: q.item }),
+        date: q.article.published.date?.slice(0, 10) ?? null,
+        by: q.item.speaker,
+      })),
+    });
+  }
+  return out;
+}
+
+function byOccurrence(x: Quote, y: Quote): number {
+  return x.article.id < y.article.id ? -1 : x.article.id > y.article.id ? 1 : x.item.start - y.item.start;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,10 +320,11 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
       if (seen.has(key)) return;
       seen.add(key);
       out.push({
-        kind: 'number',
+        kind: 'quantity',
         summary: `${x.quantity.label}: ${describeClaim(x)} vs ${describeClaim(y)}`,
         storyId: story.storyId,
-        items: both.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        items: both.slice(0, MAX_EVIDENCE).map(claimEvidence),
+        evolution: false,
       });
     };
     for (let i = 0; i < clusters.length; i++) {
@@ -297,8 +346,76 @@ function numberConflicts(story: Story, byId: Map<string, CorpusArticle>, groupOf
         if (headToHead) report(headToHead[0], headToHead[1], both);
       }
     }
+    const evolution = evolutionOf(claims, story.storyId);
+    if (evolution) out.push(evolution);
   }
   return out;
+}
+
+/**
+ * The figure as it moved over time: the dated claims of one quantity, day by day, when the values
+ * of a later day differ from those of an earlier one (12 dead on Wednesday, 19 on Thursday, 41 on
+ * Monday). Each day shows its distinct values (a same-day dispute keeps both); a day that only
+ * repeats the previous values is left out. Null when the quantity never changes from one day to a
+ * later one. Vague magnitudes and open bounds ("at least") count as their stated value.
+ */
+function evolutionOf(claims: readonly Claim[], storyId: string): Conflict | null {
+  const dated = claims
+    .filter((c) => c.day !== null)
+    .sort((x, y) => (x.day as number) - (y.day as number) || x.order - y.order);
+  const steps: Array<{ day: number; claims: Claim[] }> = [];
+  for (const c of dated) {
+    const last = steps[steps.length - 1];
+    if (last && last.day === c.day) {
+      if (!last.claims.some((k) => claimsAgree(pointRange(k), pointRange(c)))) last.claims.push(c);
+    } else steps.push({ day: c.day as number, claims: [c] });
+  }
+  // Drop days that only repeat what the previous kept day said.
+  const kept: typeof steps = [];
+  for (const step of steps) {
+    const prev = kept[kept.length - 1];
+    const isRepeat =
+      prev?.claims.length === step.claims.length &&
+      step.claims.every((c) => prev.claims.some((k) => claimsAgree(pointRange(k), pointRange(c))));
+    if (!isRepeat) kept.push(step);
+  }
+  if (kept.length < 2 || !isMonotone(kept.map((k) => k.claims))) return null;
+  const label = (kept[0] as (typeof kept)[number]).claims[0]?.quantity.label ?? 'quantity';
+  const days = kept.map((s) => `${isoDay(s.day)}: ${s.claims.map((c) => describeClaim(c)).join(' vs ')}`);
+  return {
+    kind: 'quantity',
+    summary: `${label} over time: ${days.join(' → ')}`,
+    storyId,
+    items: kept
+      .flatMap((s) => s.claims)
+      .slice(0, MAX_EVIDENCE)
+      .map(claimEvidence),
+    evolution: true,
+  };
+}
+
+/**
+ * True when the figure moves one way over the days: the highest value of each day never falls
+ * (a toll rising 15 → 19 → 34 → 41, even with a same-day dispute 27 vs 34), or the lowest never
+ * rises. Figures that jump up and down (40,000, then 15,000, then 48,000 troops) are sources
+ * disagreeing, already reported as disputes, not an update.
+ */
+function isMonotone(days: readonly Claim[][]): boolean {
+  const highs = days.map((d) => Math.max(...d.map((c) => c.item.valueMax ?? c.item.value)));
+  const lows = days.map((d) => Math.min(...d.map((c) => c.item.value)));
+  const rises =
+    highs.every((h, i) => i === 0 || h >= (highs[i - 1] as number)) && (highs.at(-1) as number) > (highs[0] as number);
+  const falls =
+    lows.every((l, i) => i === 0 || l <= (lows[i - 1] as number)) && (lows.at(-1) as number) < (lows[0] as number);
+  return rises || falls;
+}
+
+function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function claimEvidence(c: Claim): Evidence {
+  return { ...evidenceOf(c), date: c.day === null ? null : isoDay(c.day), by: c.item.claimant };
 }
 
 /** Two named claimants' disagreeing figures in one article, in text order, or null. */
@@ -389,13 +506,28 @@ interface Quote {
 
 const QUOTE_WORD_RE = /[\p{L}\p{N}]+/gu;
 
-function speakerConflicts(articles: readonly CorpusArticle[], storyOf: Map<string, string>): Conflict[] {
+/**
+ * Quotes grouped across the corpus: the same folded words, or for quotes of at least
+ * `FUZZY_QUOTE_WORDS` words a token overlap of at least `QUOTE_OVERLAP` (another translation, a
+ * word dropped by a copy editor), whether or not a speaker was found.
+ */
+function groupQuotes(articles: readonly CorpusArticle[]): Quote[][] {
+  const cached = quoteGroups.get(articles);
+  if (cached) return cached;
+  const groups = groupQuotesUncached(articles);
+  quoteGroups.set(articles, groups);
+  return groups;
+}
+
+/** `findConflicts` and `findQuoteRecords` get the same article list: group its quotes once. */
+const quoteGroups = new WeakMap<readonly CorpusArticle[], Quote[][]>();
+
+function groupQuotesUncached(articles: readonly CorpusArticle[]): Quote[][] {
   // 1. Exact groups by folded words.
   const exact = new Map<string, Quote[]>();
   const sortedArticles = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const article of sortedArticles) {
     for (const item of article.quotes) {
-      if (!item.speaker) continue;
       const tokens = foldKey(item.text).match(QUOTE_WORD_RE) ?? [];
       if (tokens.length < MIN_QUOTE_WORDS) continue;
       const key = tokens.join(' ');
@@ -436,7 +568,6 @@ function speakerConflicts(articles: readonly CorpusArticle[], storyOf: Map<strin
     }
   });
 
-  // 3. Groups with different named speakers in different articles.
   const groups = new Map<number, Quote[]>();
   keys.forEach((k, i) => {
     const r = find(i);
@@ -445,8 +576,13 @@ function speakerConflicts(articles: readonly CorpusArticle[], storyOf: Map<strin
     if (g) g.push(...members);
     else groups.set(r, [...members]);
   });
+  return [...groups.values()].sort((x, y) => (firstKey(x) < firstKey(y) ? -1 : 1));
+}
+
+/** Groups with different named speakers in different articles. */
+function attributionConflicts(groups: readonly Quote[][], storyOf: Map<string, string>): Conflict[] {
   const out: Conflict[] = [];
-  for (const quotes of [...groups.values()].sort((x, y) => (firstKey(x) < firstKey(y) ? -1 : 1))) {
+  for (const quotes of groups) {
     const bySpeaker = new Map<string, Quote[]>();
     for (const q of quotes) {
       const id = q.item.speaker?.entityId;
@@ -466,11 +602,11 @@ function speakerConflicts(articles: readonly CorpusArticle[], storyOf: Map<strin
       (qs) => `${qs[0]?.item.speaker?.name} (${[...new Set(qs.map((q) => sourceOf(q.article)))].join(', ')})`,
     );
     out.push({
-      kind: 'speaker',
+      kind: 'attribution',
       summary: `${shown} attributed to ${who.join(' and ')}`,
       storyId: storyOf.get(first.article.id) ?? null,
       items: speakers
-        .flatMap((qs) => qs.map((q) => evidenceOf({ article: q.article, item: q.item })))
+        .flatMap((qs) => qs.map((q) => ({ ...evidenceOf({ article: q.article, item: q.item }), by: q.item.speaker })))
         .sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start))
         .slice(0, MAX_EVIDENCE),
     });

@@ -4,8 +4,9 @@
  *
  * Ids are merged when, for the same type:
  * 1. their names fold to the same key (case, accents, punctuation: "José Marti" = "Jose Marti");
- * 2. their names share a transliteration skeleton (w/v, sz/s, ph/f, y/i, doubled letters:
- *    "Tomasz Wrenik" = "Tomas Vrenik");
+ * 2. their names share a transliteration skeleton (w/v, sz/s, ph/f, y/i, doubled letters,
+ *    tch/tsch/sch/ch/sh, ou/u, -ow/-off/-ov: "Tomasz Wrenik" = "Tomas Vrenik",
+ *    "Chostakovitch" = "Shostakovich"); hyphens count as spaces ("Park Ji-hoon" = "Park Ji Hoon");
  * 3. (people) spelling variants of a full name ("Marta Leclercq" / "Marta Leclerc", "Oskar
  *    Lindqvist" / "Oscar Lindquist", "Pieter" / "Peter Aalst", "Greta" / "Grete Holm"): same
  *    consonant key (`phoneticKey`), at most `MAX_NAME_EDITS` letter edits apart, never named
@@ -13,7 +14,9 @@
  *    with at least `MIN_SHARED_CONTEXT` other entities in common (same story, not a namesake);
  * 4. (people) an initial or a bare surname ("T. Wrenik", "Wrenik") points to exactly one full name
  *    with that surname and initial; ambiguous short forms ("J. Smith" with John and Jane) stay apart.
- * Titles before a name ("Gen.", "Colonel", "Mr") are ignored for all of these.
+ * Titles before a name ("Gen.", "Colonel", "Mr") are ignored for all of these. A family name
+ * shared by different given names is never enough ("Park Ji-hoon" and "Park Min-jung" stay apart).
+ * `rules` says which of these (or a user merge) joined each merged id to its entity.
  *
  * Limits: no context model beyond shared entities: two different people with one name are
  * merged, and two variants never seen in a shared context stay apart.
@@ -32,6 +35,12 @@ interface Stats {
 }
 
 const SKELETON_RULES: Array<[RegExp, string]> = [
+  // French and German renderings of Russian names: tch/tsch/sch/ch/sh/zh are one sound class
+  // (Tchaïkovski/Tschaikowski/Tchaikovsky, Chostakovitch/Schostakowitsch/Shostakovich), and
+  // French ou, German -ow and -off endings stand for u and -ov.
+  [/t?sch|tch|zh|sh|ch/g, '§'],
+  [/ou/g, 'u'],
+  [/(?:ow|off|ff)\b/g, 'ov'],
   [/sz/g, 's'],
   [/cz/g, 'ch'],
   [/ph/g, 'f'],
@@ -142,6 +151,8 @@ export function mergeEntities(
 ): {
   entities: CorpusEntity[];
   remap: Map<string, string>;
+  /** Merged id → the rule that joined it ("entities/same-name", "entities/skeleton", …). */
+  rules: Map<string, string>;
 } {
   const stats = new Map<string, Stats>();
   for (const article of articles) {
@@ -176,11 +187,15 @@ export function mergeEntities(
   };
   // Ids the user placed (merged or split) take part in no automatic merge.
   const pinned = new Set([...overrides.keys()].filter((id) => stats.has(id)));
-  const union = (x: string, y: string, user = false) => {
+  // Every union edge, with its rule: each merged id takes the rule of its first edge.
+  const edgeRule = new Map<string, string>();
+  const union = (x: string, y: string, rule: string, user = false) => {
     if (!user && (pinned.has(x) || pinned.has(y))) return;
     const rx = find(x);
     const ry = find(y);
     if (rx === ry) return;
+    if (!edgeRule.has(x)) edgeRule.set(x, rule);
+    if (!edgeRule.has(y)) edgeRule.set(y, rule);
     // The smaller id becomes the root (string order, so results do not depend on input order).
     if (rx < ry) parent.set(ry, rx);
     else parent.set(rx, ry);
@@ -195,7 +210,7 @@ export function mergeEntities(
       for (const key of [`f|${type}|${foldKey(name)}`, type === 'other' ? null : `s|${type}|${nameSkeleton(name)}`]) {
         if (key === null) continue;
         const seen = byKey.get(key);
-        if (seen) union(seen, id);
+        if (seen) union(seen, id, key.startsWith('f|') ? 'entities/same-name' : 'entities/skeleton');
         else byKey.set(key, id);
       }
     }
@@ -225,7 +240,9 @@ export function mergeEntities(
         const fx = stripTitles(foldKey(x.name));
         const fy = stripTitles(foldKey(y.name));
         if (editDistance(fx, fy, MAX_NAME_EDITS) > MAX_NAME_EDITS) continue;
-        if (isSameStory(stats.get(x.id) as Stats, stats.get(y.id) as Stats, entitiesOf)) union(x.id, y.id);
+        if (isSameStory(stats.get(x.id) as Stats, stats.get(y.id) as Stats, entitiesOf)) {
+          union(x.id, y.id, 'entities/spelling-variant');
+        }
       }
     }
   }
@@ -251,7 +268,7 @@ export function mergeEntities(
   for (const { surname, initial, id } of short) {
     const matches = (full.get(surname) ?? []).filter((f) => initial === null || f.first.startsWith(initial));
     const roots = new Set(matches.map((f) => find(f.id)));
-    if (roots.size === 1) union(id, matches[0]?.id as string);
+    if (roots.size === 1) union(id, matches[0]?.id as string, 'entities/short-name');
   }
 
   // User merges, after the automatic ones (a target may itself be merged further).
@@ -260,7 +277,7 @@ export function mergeEntities(
     if (!stats.has(from)) continue;
     if (to === null) preferred.add(from);
     else if (stats.has(to) && to !== from) {
-      union(from, to, true);
+      union(from, to, 'entities/user-merge', true);
       preferred.add(to);
     }
   }
@@ -275,6 +292,7 @@ export function mergeEntities(
   }
   const entities: CorpusEntity[] = [];
   const remap = new Map<string, string>();
+  const rules = new Map<string, string>();
   for (const members of groups.values()) {
     const rank = (m: Stats) => (preferred.has(m.id) ? 1 : 0);
     const canonical = [...members].sort(
@@ -285,7 +303,10 @@ export function mergeEntities(
     const surfaces = new Set<string>();
     const arts = new Set<string>();
     for (const m of members) {
-      if (m.id !== canonical.id) remap.set(m.id, canonical.id);
+      if (m.id !== canonical.id) {
+        remap.set(m.id, canonical.id);
+        rules.set(m.id, overrides.get(m.id) ? 'entities/user-merge' : (edgeRule.get(m.id) ?? 'entities/same-name'));
+      }
       for (const [t, c] of m.types) types.set(t, (types.get(t) ?? 0) + c);
       for (const [n, c] of m.names) names.set(n, (names.get(n) ?? 0) + c);
       for (const t of m.surfaces) surfaces.add(t);
@@ -300,7 +321,7 @@ export function mergeEntities(
     });
   }
   entities.sort((x, y) => y.articles - x.articles || (x.entityId < y.entityId ? -1 : 1));
-  return { entities, remap };
+  return { entities, remap, rules };
 }
 
 /**

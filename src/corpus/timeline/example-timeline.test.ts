@@ -8,10 +8,11 @@
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExampleCorpus } from '../../../test/helpers/example-corpus.js';
-import type { TimelineEntry } from '../../core/corpus.js';
+import type { CorpusArticle, TimelineEntry } from '../../core/corpus.js';
 import { analyzeCorpus } from '../index.js';
 
 let timeline: TimelineEntry[] = [];
+let articles: CorpusArticle[] = [];
 /** File prefix ("border-05") of an article id. */
 let fileOf: (id: string) => string;
 /** Story prefix ("border") of an entry, from the files of its articles. */
@@ -20,7 +21,7 @@ const storyOf = (e: TimelineEntry) => fileOf(e.articles[0] ?? '').split('-')[0];
 const filesOf = (e: TimelineEntry) => e.articles.map((id) => fileOf(id)).sort();
 
 beforeAll(async () => {
-  const articles = loadExampleCorpus();
+  articles = loadExampleCorpus();
   const files = new Map(articles.map((a) => [a.id, /^[a-z]+-\d\d/.exec(basename(a.origin))?.[0] ?? a.id]));
   fileOf = (id) => files.get(id) ?? id;
   timeline = analyzeCorpus(articles).timeline;
@@ -147,6 +148,40 @@ describe('example corpus timeline', () => {
 
     it('points reported plans forward: "would summon both sides … on Tuesday" is 17 March, not 10 March', () => {
       expect(timeline.some((e) => storyOf(e) === 'strike' && e.date === '2026-03-10')).toBe(false);
+    });
+  });
+
+  describe('publication dates and TIMEX3 readings', () => {
+    const byFile = (prefix: string) => articles.find((a) => fileOf(a.id) === prefix);
+
+    it('the survivors reportage (no date anywhere) stays unknown: never today, never the crawl date', () => {
+      const article = byFile('flood-06');
+      expect(article?.published).toMatchObject({ date: null, from: null, to: null, how: 'unknown' });
+      // its relative times keep X for what is unknown and give the timeline no value
+      const times = article?.times ?? [];
+      expect(times.length).toBeGreaterThan(0);
+      expect(times.every((t) => t.value === null)).toBe(true);
+      expect(times.filter((t) => t.timeml).every((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t.timeml?.value ?? ''))).toBe(true);
+    });
+
+    it('every timed statement of a dated article carries a TIMEX3 reading anchored on its date', () => {
+      const article = byFile('border-05');
+      const wednesday = article?.times.find((t) => t.text === 'Wednesday');
+      expect(wednesday?.timeml).toEqual({ type: 'DATE', value: '2026-03-11' });
+      // Thursday 12 March 2026 is in ISO week 11
+      const weeks = { 'last week': '2026-W10', 'this week': '2026-W11', 'next week': '2026-W12' } as Record<
+        string,
+        string
+      >;
+      const found = (article?.times ?? []).filter((t) => t.text in weeks);
+      expect(found.length).toBeGreaterThan(0);
+      for (const t of found) expect(t.timeml?.value).toBe(weeks[t.text]);
+    });
+
+    it('merged entries list every source', () => {
+      const merged = timeline.filter((e) => e.articles.length > 1);
+      expect(merged.length).toBeGreaterThan(5);
+      for (const e of merged) expect(new Set(e.evidence.map((x) => x.article))).toEqual(new Set(e.articles));
     });
   });
 });

@@ -90,6 +90,8 @@ const EVENT_VERB_RE =
   /\b(?:said|says|told|announced|confirmed|reported|killed|died|collapsed|met|signed|arrived|fled|deployed|attacked|launched|opened|closed|resigned|elected|won|lost|began|ended|struck|hit|seized|captured|released|fell|rose|held|left|came|went|took|gave|made|sent|ran|broke|shot|spoke|wrote|built|found|led|drove|flew|threw|sank|sought|fought|caught|bought|sold|paid|kept|stood|struck|swept|began|(?:will|shall|would)\s+[a-z]+|[a-z]{3,}ed)\b/gi;
 const NOT_VERB_RE =
   /^(?:need|feed|seed|speed|hundred|indeed|proceed|exceed|succeed|breed|greed|creed|weed|embed|shred|bleed)$/i;
+/** A byline or date line left in the body ("Sana Mirza in Lindgate · March 19 2026 · Updated 18:10 GMT"): no event. */
+const DATE_LINE_RE = /(?:^|[·|]\s*)(?:Updated|Published|Posted|Last\s+(?:updated|modified))\b/;
 /** Words, with numbers kept whole ("20,000", "1.8"). */
 const WORD_RE = /\p{N}+(?:[.,]\p{N}+)*|\p{L}+/gu;
 const STOPWORDS = new Set(
@@ -186,7 +188,7 @@ function timesOf(article: CorpusArticle): TimeItem[] {
   if (!article.times.some((t) => t.value === null && UNRESOLVED_RULES.has(t.prov.rule ?? ''))) return article.times;
   return findTimes(article.text, article.published).map((t) => ({
     ...t,
-    prov: { ...t.prov, stage: 'times', version: 1 },
+    prov: { ...t.prov, stage: 'times', version: 2 },
   }));
 }
 
@@ -244,7 +246,7 @@ function statementsOf(article: CorpusArticle, order: number, storyId: string | n
     const sentence = sentences[index];
     if (!sentence) continue;
     const text = article.text.slice(sentence.start, sentence.end);
-    if (!hasEventVerb(text)) continue;
+    if (!hasEventVerb(text) || DATE_LINE_RE.test(text)) continue;
     const main = mainTime(article.text, sentence, list, published, articleHasDays);
     if (!main?.value) continue;
     out.push({

@@ -48,7 +48,7 @@ import {
   HEDGE_RE,
   sentenceSubject,
 } from '../../core/attribution.js';
-import type { Attribution, ClaimItem, QuoteItem } from '../../core/doc.js';
+import type { Attribution, ClaimItem, EntityMention, QuoteItem } from '../../core/doc.js';
 import type { Span } from '../../core/span.js';
 import { type Draft, defineStage } from '../../core/stage.js';
 import { sentenceAt, splitSentences } from '../../core/text.js';
@@ -302,11 +302,32 @@ const NOT_COUNTED = new Set([
   'mins',
   'hrs',
   'secs',
+  'followers',
+  'reads',
+  'retweets',
 ]);
 
 const PEOPLE = new Set(['people', 'civilians', 'residents', 'children', 'migrants', 'refugees']);
+/** Units whose number may be an outcome ("72 soldiers were killed" counts deaths, not troops). */
+const OUTCOME_SUBJECTS = new Set([
+  ...PEOPLE,
+  'troops',
+  'fighters',
+  'officers',
+  'police',
+  'militants',
+  'rebels',
+  'workers',
+  'passengers',
+  'patients',
+  'students',
+  'journalists',
+  'protesters',
+  'demonstrators',
+  'rescuers',
+]);
 const OUTCOME_AFTER_RE =
-  /^\s+(?:(?:were|was|have|has|had|been|are|being|reportedly|also|now|already)\s+)*(killed|dead|died|injured|wounded|hurt|displaced|evacuated|fled)(?![\p{L}])/iu;
+  /^\s+(?:(?:were|was|have|has|had|been|are|being|reportedly|also|now|already)\s+)*(killed|dead|died|injured|wounded|hurt|displaced|evacuated|fled|missing)(?![\p{L}])/iu;
 const OUTCOME_BEFORE_RE =
   /(?<![\p{L}])(killed|killing|kills|injured|injuring|wounded|wounding|displaced|displacing|evacuated)\s+$/iu;
 const OUTCOMES: Record<string, string> = {
@@ -324,6 +345,7 @@ const OUTCOMES: Record<string, string> = {
   displacing: 'displaced',
   evacuated: 'displaced',
   fled: 'displaced',
+  missing: 'missing',
 };
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -352,7 +374,8 @@ const WORD_RE = /^\s+([\p{L}][\p{L}'-]*)/u;
 export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[] = []): Draft<ClaimItem>[] {
   const { text, view, sentences, entities } = actx;
   const out: Draft<ClaimItem>[] = [];
-  const direct = quotes.filter((q) => q.prov.rule !== 'quotes/indirect');
+  const direct = quotes.filter((q) => !REPORTED_RULES.has(q.prov.rule ?? '')).sort((a, b) => a.start - b.start);
+  const reported = quotes.filter((q) => REPORTED_RULES.has(q.prov.rule ?? '')).sort((a, b) => a.start - b.start);
   const quoted: Span[] = direct.map((q) => ({ start: q.start - 1, end: q.end + 1 }));
   actx.quoted = quoted;
   for (const q of quotes) {
@@ -362,6 +385,7 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
   const chromeCache = new Map<number, boolean>();
   // Claims outside quotes share their sentence's attribution: look it up once per sentence.
   const sentenceClaimant = new Map<number, AttributionMatch | null>();
+  const hedgeCache = new Map<number, boolean>();
 
   for (const n of findNumbers(view)) {
     const si = sentenceAt(sentences, n.numberStart);
@@ -372,7 +396,7 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
       chromeCache.set(si, isChrome);
     }
     if (isChrome || isNotAClaim(view, n)) continue;
-    if (entities.some((e) => e.start < n.numberEnd && n.numberStart < e.end)) continue;
+    if (overlapsMention(entities, n.numberStart, n.numberEnd)) continue;
 
     const counted = n.unit
       ? { unit: n.unit, end: n.end, lexicon: true }
@@ -388,7 +412,11 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
           : /^[A-Z]{3}$/.test(counted.unit)
             ? 'claims/money'
             : 'claims/count';
-    const sentenceView = view.slice(sentence.start, sentence.end);
+    let isHedged = hedgeCache.get(si);
+    if (isHedged === undefined) {
+      isHedged = HEDGE_RE.test(view.slice(sentence.start, sentence.end));
+      hedgeCache.set(si, isHedged);
+    }
     out.push({
       kind: 'claim',
       start: n.start,
@@ -397,8 +425,8 @@ export function findClaims(actx: AttributionContext, quotes: readonly QuoteItem[
       value: n.value,
       ...(n.valueMax !== undefined ? { valueMax: n.valueMax } : {}),
       unit: counted.unit,
-      claimant: claimantOf(actx, { start: n.start, end }, si, direct, quotes, sentenceClaimant),
-      hedged: HEDGE_RE.test(sentenceView) || /estimated/i.test(n.approx ?? ''),
+      claimant: claimantOf(actx, { start: n.start, end }, si, direct, reported, sentenceClaimant),
+      hedged: isHedged || /estimated/i.test(n.approx ?? ''),
       approx: n.approx,
       prov: { rule },
     });
@@ -592,7 +620,7 @@ function countedBefore(
 
 /** "40 people were killed" → deaths; "killing at least 12 civilians" → deaths. */
 function withOutcome(view: string, n: NumberMatch, unit: string, end: number): { unit: string; end: number } {
-  if (!PEOPLE.has(unit) && unit !== 'people') return { unit, end };
+  if (!OUTCOME_SUBJECTS.has(unit)) return { unit, end };
   // "the valley's 300,000 residents have fled": a population, the outcome is not about the number.
   if (/'s\s+$/.test(view.slice(Math.max(0, n.start - 4), n.start))) return { unit, end };
   const after = OUTCOME_AFTER_RE.exec(view.slice(end, end + 50));
@@ -615,23 +643,69 @@ const AFTER_CUE_BREAK_RE = /,\s+(?:as|while|when|because|although|though)\s+(?!o
 const CLOSING_CUE_RE =
   /^\s*(?:(?:late\s+|early\s+)?on\s+\p{Lu}\p{L}+|yesterday|today|last\s+\p{L}+|in\s+a\s+statement)?\s*[.!?"'”)]*\s*$/u;
 
+/** Rules of the quotes stage for reported speech (no quotation marks): not "quoted" text. */
+const REPORTED_RULES: ReadonlySet<string> = new Set([
+  'quotes/indirect',
+  'quotes/reported',
+  'quotes/trailing-cue',
+  'quotes/according-to',
+]);
+
+/** How many quotes starting before a span are checked for holding it (nested quotes are few). */
+const CONTAINING_SCAN = 8;
+
+/**
+ * The innermost quote (sorted by start) holding `span`, by binary search: a scan per claim would
+ * be quadratic on a page with thousands of quotes and numbers.
+ */
+function containing(quotes: readonly QuoteItem[], span: Span): QuoteItem | undefined {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((quotes[mid] as QuoteItem).start <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - CONTAINING_SCAN; i--) {
+    const q = quotes[i] as QuoteItem;
+    if (span.end <= q.end) return q;
+  }
+  return undefined;
+}
+
+/** True when an entity mention (sorted by start, as `createAttributionContext` keeps them) overlaps `[start, end)`. */
+function overlapsMention(entities: readonly EntityMention[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((entities[mid] as EntityMention).start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  // Mentions are short: a few back from the first one starting at or after `end` is enough.
+  for (let i = lo - 1; i >= 0 && i >= lo - CONTAINING_SCAN; i--) {
+    if ((entities[i] as EntityMention).end > start) return true;
+  }
+  return false;
+}
+
 /** Quote speaker, else the sentence's attribution, else a previous sentence ending with a colon. */
 function claimantOf(
   actx: AttributionContext,
   span: Span,
   si: number,
   direct: readonly QuoteItem[],
-  all: readonly QuoteItem[],
+  reported: readonly QuoteItem[],
   cache: Map<number, AttributionMatch | null>,
 ): Attribution | null {
-  const inQuote = direct.find((q) => q.start <= span.start && span.end <= q.end);
+  const inQuote = containing(direct, span);
   if (inQuote) return inQuote.speaker;
   // "The Red Cross said that … the official toll of 27 announced by the provincial authorities":
   // the words around the figure name its source before the reported speech holding it.
   const sentence = actx.sentences[si];
   const local = sentence ? localClaimant(actx, span, sentence) : null;
   if (local) return local;
-  const inReported = all.find((q) => q.prov.rule === 'quotes/indirect' && q.start <= span.start && span.end <= q.end);
+  const inReported = containing(reported, span);
   if (inReported?.speaker) return inReported.speaker;
   let found = cache.get(si);
   if (found === undefined) {

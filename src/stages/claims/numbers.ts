@@ -93,7 +93,7 @@ const CURRENCIES: Record<string, string> = {
 const WORD_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:-(?:${Object.keys(ONES).slice(1, 10).join('|')}))?|${Object.keys(ONES).join('|')})`;
 const SCALE = '(?:hundred|thousand|million|billion|trillion)';
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
-const QTY = `(?:${DIGITS}(?:\\s?${SCALE}(?![\\p{L}])|\\s?(?:bn|mn)(?![\\p{L}])|(?:m|k|b)(?![\\p{L}]))?|(?:a|one|${WORD_NUM})\\s+(?:dozen|${SCALE})(?:\\s+${SCALE})?(?![\\p{L}-])|${WORD_NUM}(?:\\s+${SCALE})?(?![\\p{L}-])|(?:tens|hundreds)\\s+of\\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)`;
+const QTY = `(?:${DIGITS}(?:\\s?${SCALE}(?![\\p{L}])|\\s?(?:bn|mn)(?![\\p{L}])|(?:m|k|b)(?![\\p{L}]))?|(?:half\\s+a|a|one|${WORD_NUM})\\s+(?:dozen|${SCALE})(?:\\s+${SCALE})?(?![\\p{L}-])|${WORD_NUM}(?:\\s+${SCALE})?(?![\\p{L}-])|(?:tens|hundreds)\\s+of\\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)`;
 const CUR_PREFIX = '(?:US\\$|\\$|€|£|¥|(?:USD|EUR|GBP)\\s?)';
 const CUR_WORD = '(?:euros?|dollars?|pounds(?:\\s+sterling)?|yen|roubles?|rubles?|francs?)';
 const PCT = '(?:\\s?%|\\s?per\\s?cent(?![\\p{L}])|\\s?percent(?![\\p{L}]))';
@@ -127,6 +127,9 @@ export interface NumberMatch {
   isBareInteger: boolean;
 }
 
+/** A scale written at the end of a quantity: "3 million", "2.4bn", "three thousand". */
+const SCALE_TAIL_RE = /\s?(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|b)$/i;
+
 /** Value of a quantity as written: "40,000", "1.2 million", "3.5bn", "two dozen", "five hundred". */
 export function parseQuantity(raw: string): { value: number; valueMax?: number; isVague: boolean } | null {
   const q = raw.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -138,6 +141,11 @@ export function parseQuantity(raw: string): { value: number; valueMax?: number; 
     const scale = digits[2] ? SCALES[digits[2]] : 1;
     if (scale === undefined || !Number.isFinite(base)) return null;
     return { value: round(base * scale), isVague: false };
+  }
+  // "half a million": half of what follows.
+  if (q.startsWith('half a ')) {
+    const rest = parseQuantity(q.slice('half '.length));
+    return rest && !rest.isVague ? { value: rest.value / 2, isVague: false } : null;
   }
   let total = 0;
   let current = 0;
@@ -173,7 +181,7 @@ export function currencyCode(raw: string | undefined): string | null {
  * the full pattern at every offset cost several times more on long articles.
  */
 const ANCHOR_RE = new RegExp(
-  `\\d+|[$€£¥]|(?<![\\p{L}])(?:${WORD_NUM}|a(?=\\s+(?:dozen|${SCALE}))|tens|hundreds|dozens|scores|thousands|millions|billions)(?![\\p{L}])`,
+  `\\d+|[$€£¥]|(?<![\\p{L}])(?:${WORD_NUM}|(?:half\\s+)?a(?=\\s+(?:dozen|${SCALE}))|tens|hundreds|dozens|scores|thousands|millions|billions)(?![\\p{L}])`,
   'giu',
 );
 const PREFIX_RE = new RegExp(`(?:(?:${APPROX})\\s+)?(?:(?:between|from)\\s+)?(?:${CUR_PREFIX})?$`, 'iu');
@@ -222,9 +230,11 @@ export function findNumbers(view: string): NumberMatch[] {
         second !== null && !second.isVague && second.value > parsed.value && (sep !== 'and' || g.between !== undefined);
       if (isRange) {
         // "1.2 to 1.5 million": the scale written on the second number applies to the first.
+        // "between two and three thousand" likewise, in words.
         let value = parsed.value;
-        if (/^\d+(?:\.\d+)?$/.test(qtyRaw)) {
-          const factor = second.value / Number.parseFloat(g.qty2.replace(/,/g, ''));
+        if (!SCALE_TAIL_RE.test(qtyRaw) && SCALE_TAIL_RE.test(g.qty2)) {
+          const base = parseQuantity(g.qty2.replace(SCALE_TAIL_RE, ''))?.value;
+          const factor = base ? second.value / base : Number.NaN;
           if (Number.isFinite(factor) && factor > 1 && value * factor < second.value) value *= factor;
         }
         out.push({

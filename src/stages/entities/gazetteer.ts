@@ -283,7 +283,7 @@ export const TITLE_HEADS: ReadonlySet<string> = new Set(
     'mr mrs ms miss mx dr prof professor mme mlle sir dame lord lady king queen prince princess sheikh ' +
     'pope cardinal bishop archbishop rabbi imam ayatollah rev reverend spokesman spokeswoman ' +
     'spokesperson ambassador envoy ceo cfo chairman chairwoman chairperson director commissioner ' +
-    'inspector superintendent supt prosecutor coach executive leader speaker sultan emir chief ' +
+    'inspector superintendent supt prosecutor coach executive leader speaker sultan emir chief adviser advisor aide ' +
     'president elect vice ' +
     // Occupations written before a name like a title ("shopkeeper Dorota Palic", "Lawyer Dominik Saar").
     'shopkeeper farmer teacher lawyer attorney analyst economist researcher activist resident nurse ' +
@@ -411,6 +411,13 @@ export const DEMONYM_NEXT: ReadonlySet<string> = new Set(
 
 /** Vessel prefixes: "the MV Ocean Star" is a ship (type other), never a person. */
 export const VESSEL_PREFIXES: ReadonlySet<string> = new Set('MV MS MT SS HMS USS RV FV HMCS INS'.split(' '));
+
+/** Nouns before a ship's name: "the aircraft carrier Admiral Kuznetsov" is a ship, not a person. */
+export const VESSEL_NOUNS: ReadonlySet<string> = new Set(
+  'carrier warship ship frigate destroyer submarine cruiser tanker freighter ferry vessel icebreaker corvette trawler liner yacht'.split(
+    ' ',
+  ),
+);
 
 /** Name particles that stay inside a person name: "Anneke van der Berg", "Luis de Souza". */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(

@@ -28,6 +28,7 @@ import {
   TITLE_ABBREVIATIONS,
   TITLE_HEADS,
   TITLE_MODIFIERS,
+  VESSEL_NOUNS,
   VESSEL_PREFIXES,
   WEAK_PLACE_PREPOSITIONS,
 } from './gazetteer.js';
@@ -105,6 +106,8 @@ export interface RoleCandidate {
 export interface Recognized {
   candidates: Candidate[];
   roles: RoleCandidate[];
+  /** Types the statistical tagger gives name spans, keyed `${start}:${end}` (see tag-spans.ts). */
+  tagged?: ReadonlyMap<string, EntityType>;
 }
 
 interface GazHit {
@@ -218,10 +221,33 @@ function isPluralPossessiveMark(token: Token, prev: Tok | undefined, next: Token
 }
 
 /** Recognizer tokens from the `tokens` layer: split glue, cut possessives, mark sentence starts. */
+/** Words a stripped link leaves glued to the name before it: "Lena Morrowand the minister". */
+const GLUED_TAIL_RE =
+  /^(\p{Lu}[\p{Ll}\p{M}'’-]{2,}?)(and|said|says|told|added|who|was|has|had|is|the|in|of|to|for|on|at|with|from)$/u;
+
+/**
+ * "Morrowand" → "Morrow" + "and", when "Morrow" stands alone elsewhere in the article and the
+ * glued form does not (so "Anderson" or "Hollands" stay whole).
+ */
+function gluedTail(token: Token, counts: ReadonlyMap<string, number>): number {
+  const m = GLUED_TAIL_RE.exec(token.text);
+  if (!m || (counts.get(token.text) ?? 0) > 1) return -1;
+  const head = m[1] as string;
+  return (counts.get(head) ?? 0) > 0 ? head.length : -1;
+}
+
 export function prepareTokens(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Tok[] {
   const out: Tok[] = [];
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as Token;
+    const tail = gluedTail(token, counts);
+    if (tail > 0) {
+      out.push(makeTok(token.start, token.text.slice(0, tail), false));
+      out.push(makeTok(token.start + tail, token.text.slice(tail), true));
+      continue;
+    }
     const dot = token.text.includes('.') ? DOT_GLUED_RE.exec(token.text) : null;
     if (dot) {
       const left = dot[1] as string;
@@ -245,7 +271,8 @@ export function prepareTokens(text: string, tokens: readonly Token[], sentences:
   let s = 0;
   let seenWord = false;
   let prevEnd = 0;
-  for (const tok of out) {
+  for (let k = 0; k < out.length; k++) {
+    const tok = out[k] as Tok;
     while (s < sentences.length && tok.start >= (sentences[s] as Sentence).end) {
       s++;
       seenWord = false;
@@ -256,6 +283,10 @@ export function prepareTokens(text: string, tokens: readonly Token[], sentences:
       continue;
     }
     if (!seenWord || (!tok.glued && text.slice(prevEnd, tok.start).includes('\n'))) tok.lineFirst = true;
+    // "Caption: Dock workers…", "Update: Officials…": the word after a line's label starts a sentence.
+    const colon = out[k - 1];
+    const label = out[k - 2];
+    if (colon?.text === ':' && label?.lineFirst && label.shape === 'cap') tok.lineFirst = true;
     seenWord = true;
     prevEnd = tok.end;
   }
@@ -672,6 +703,12 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
       // "spokesperson Colonel Ilse Marovna": a capitalised title right after a lower-case one.
       const capEnd = titleAt(p, j, false);
       emitSegment(capEnd > 0 && capEnd < j ? capEnd : p, j, title);
+      i = j - 1;
+      continue;
+    }
+    // "the aircraft carrier Admiral Kuznetsov", "the tanker Maria Lenz": a ship named after a person.
+    if (VESSEL_NOUNS.has(wordBefore(p, 1))) {
+      pushVessel(p, j);
       i = j - 1;
       continue;
     }

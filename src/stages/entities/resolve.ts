@@ -38,8 +38,28 @@ const MAX_NAME_WORDS = 5;
 const DEMONYM_SHAPE_RE = /(?:ian|ean|an|ese|ish|i)$/;
 
 /** Turn candidates into entity mentions: one type per name, linked names, role references. */
+/** Photo credits: "Photo: Getty Images", "(Photo by Lena Morrow/Daily Ledger)". */
+const CREDIT_RE = /(?:Photo(?:graph)?s?|Image|Picture|Credit|Illustration)\s*(?:by\s|:)[^\n)\]|]*/gi;
+
+/** Character ranges of photo credits and menu lines: names there are placeholders, not actors. */
+function creditRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [...text.matchAll(CREDIT_RE)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
+  // Menu and header lines ("Daily Ledger | Home | World | Sport"): site furniture, not the story.
+  for (const m of text.matchAll(MENU_LINE_RE)) ranges.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return ranges;
+}
+
+/** A line of three or more short items separated by | • · or /. */
+const MENU_LINE_RE = /^[^\S\n]*[^|•·\n]{1,40}(?:[^\S\n]*[|•·][^\S\n]*[^|•·\n]{1,40}){2,}$/gm;
+
 export function resolve(rec: Recognized, text = ''): Mention[] {
-  const cands = [...rec.candidates].sort((a, b) => a.start - b.start);
+  const credits = creditRanges(text);
+  const cands = [...rec.candidates]
+    .filter((c) => !credits.some(([a, b]) => c.start >= a && c.end <= b))
+    .sort((a, b) => a.start - b.start);
   const votes = new Map<string, Vote>();
   const occurrences = new Map<string, { total: number; mid: number }>();
   const vote = (key: string, type: EntityType, strength: number) => {
@@ -81,6 +101,14 @@ export function resolve(rec: Recognized, text = ''): Mention[] {
     }
   }
 
+  // The statistical tagger's type for a name, where its span is exactly a candidate's; the
+  // first tagged mention types every mention with the same key.
+  const taggerType = new Map<string, EntityType>();
+  for (const c of cands) {
+    const t = rec.tagged?.get(`${c.start}:${c.end}`);
+    if (t && !c.fixed && !taggerType.has(c.key)) taggerType.set(c.key, t);
+  }
+
   // 3. Types, multi-word names first.
   const typed = new Map<Candidate, { type: EntityType; strength: number; rule: string }>();
   const shortName = new Map<Candidate, Candidate>();
@@ -90,9 +118,12 @@ export function resolve(rec: Recognized, text = ''): Mention[] {
     const v = votes.get(c.key);
     if (v) typed.set(c, { type: v.type, strength: v.strength, rule: c.type === v.type ? c.rule : 'entities/repeat' });
     else if (!c.titleCase && !c.acronym && c.words <= MAX_NAME_WORDS && isNameShaped(c)) {
+      const tagged = taggerType.get(c.key);
       // Two capitalised words are a person only when they could be a given name and a surname:
       // "Western Bastion" (an exercise) or "Markets Close" (a newsletter) are named things.
-      if (couldBePersonName(c)) typed.set(c, { type: 'person', strength: 1, rule: 'entities/name-shape' });
+      if (tagged && (tagged !== 'person' || couldBePersonName(c))) {
+        typed.set(c, { type: tagged, strength: 2, rule: 'entities/tagger' });
+      } else if (couldBePersonName(c)) typed.set(c, { type: 'person', strength: 1, rule: 'entities/name-shape' });
       else typed.set(c, { type: 'other', strength: 0, rule: 'entities/capitalised-name' });
     }
     const t = typed.get(c);
@@ -101,10 +132,11 @@ export function resolve(rec: Recognized, text = ''): Mention[] {
   // A name listed with places is a place: "from Brenmouth, Sallow Ford and villages downstream".
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k] as Candidate;
-    if (typed.get(c)?.rule !== 'entities/name-shape') continue;
+    const rule = typed.get(c)?.rule;
+    if (rule !== 'entities/name-shape' && rule !== 'entities/tagger') continue;
     if (isListedWithPlace(text, cands, k, votes, typed)) {
       typed.set(c, { type: 'place', strength: 2, rule: 'entities/list-place' });
-      persons.splice(persons.indexOf(c), 1);
+      if (persons.includes(c)) persons.splice(persons.indexOf(c), 1);
     }
   }
   const surnames = new Map<string, Candidate[]>();
@@ -128,6 +160,8 @@ export function resolve(rec: Recognized, text = ''): Mention[] {
       typed.set(c, { type: v.type, strength: v.strength, rule: c.type === v.type ? c.rule : 'entities/repeat' });
     } else if (!c.acronym && !c.titleCase && isListedWithPlace(text, cands, k, votes, typed)) {
       typed.set(c, { type: 'place', strength: 2, rule: 'entities/list-place' });
+    } else if (!c.acronym && !c.titleCase && !c.lineFirst && taggerType.has(c.key)) {
+      typed.set(c, { type: taggerType.get(c.key) as EntityType, strength: 2, rule: 'entities/tagger' });
     }
   }
 
@@ -155,6 +189,11 @@ export function resolve(rec: Recognized, text = ''): Mention[] {
 
   // Names: persons take the fullest form of their name; other names their first readable surface.
   const personName = (c: Candidate): string => {
+    // "M. Dubois" (Monsieur) after "Jean Dubois": the French honorific, not an initial.
+    if (c.words === 2 && /^M\.\s/.test(c.text)) {
+      const full = (surnames.get(c.lastKey) ?? []).filter((p) => p.firstKey !== 'm');
+      if (new Set(full.map((p) => p.key)).size === 1) return personName(full[0] as Candidate);
+    }
     if (c.words >= 2) {
       let best = c.text;
       for (const p of surnames.get(c.lastKey) ?? []) {
@@ -262,8 +301,17 @@ export function resolve(rec: Recognized, text = ''): Mention[] {
       who.set(r.entityId, r);
     }
     for (const role of rec.roles) {
-      const ids = byKey.get(role.key) ?? (role.key === role.head ? byHead.get(role.head) : undefined);
-      const since = firstAt.get(role.key) ?? firstAt.get(role.head);
+      let ids = byKey.get(role.key) ?? (role.key === role.head ? byHead.get(role.head) : undefined);
+      let since = firstAt.get(role.key) ?? firstAt.get(role.head);
+      if (!ids) {
+        // "the security adviser" after "National Security Adviser Lena Morrow": a shorter form of one title.
+        const longer = [...byKey.keys()].filter((k) => k.endsWith(` ${role.key}`));
+        const found = new Set(longer.flatMap((k) => [...(byKey.get(k) ?? [])]));
+        if (found.size === 1) {
+          ids = found;
+          since = Math.min(...longer.map((k) => firstAt.get(k) ?? Number.POSITIVE_INFINITY));
+        }
+      }
       if (ids?.size !== 1 || since === undefined || since > role.start) continue;
       const r = who.get([...ids][0] as string) as Resolved;
       out.push(mention(role.start, role.end, role.text, { ...r, rule: 'entities/role-reference', confidence: 0.6 }));

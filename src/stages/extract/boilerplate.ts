@@ -32,12 +32,40 @@ export const RELATED_LINE =
 export const INLINE_RELATED =
   /(?:^|\s+)(?:\(|\[)?(?:Also read|ALSO READ|Read also|READ ALSO|Read more|READ MORE|See also|SEE ALSO|Related|RELATED|More on this story|MORE ON THIS STORY)\s*:\s*[^.!?\n()[\]]{3,200}[.!?]?(?:\)|\])?(?=\s|$)/g;
 
+/**
+ * Pieces cut out of a paragraph when a whole article was scraped as one block, with their reason:
+ * save-for-later prompts, image placeholders, and photo captions ("FILE - … (AP Photo/…, File)",
+ * "A view of the site on Monday. Photo: Name"). Each needs a mark no sentence has: the prompt's
+ * exact wording, brackets, "FILE -" after a sentence end, or "Photo:" followed by a name.
+ */
+export const INLINE_PIECES: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
+  {
+    reason: 'save-prompt',
+    pattern:
+      /\s*\b(?:Save for later|Add to (?:my )?reading list|Save (?:this )?article|Bookmark (?:this )?(?:article|story))\b[.!]?(?=\s|$)/g,
+  },
+  { reason: 'image-placeholder', pattern: /\s*\[(?:image|photo|picture|video|gallery)\]/gi },
+  {
+    reason: 'caption',
+    pattern:
+      /(?<=[.!?]["'”’]?)\s+(?:FILE\s*[-–—]\s+[^()]{10,300}?\((?:AP|AFP|Reuters)? ?Photo\/[^()]{1,80}\)|\p{Lu}[^.!?()]{5,200}[.!?]\s+Photo:\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}(?=\s+\p{Lu}|\s*$)|\p{Lu}[^.!?()]{5,200}[.!?]\s+\([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3}(?: via [\p{Lu}][\p{L}]+|\/[\p{Lu}][\p{L}&.'’ -]{1,40})\))/gu,
+  },
+];
+
 /** Photo credits at the end of a caption line: "(Photo: Lena Varga/AFP)", "Photo: Reuters". */
 export const TRAILING_CREDIT =
-  /\s*(?:\((?:photo|photograph|picture|image|pic|credit|file photo|foto)s?\s*(?:credit)?\s*:?\s*[^()]{1,80}\)|\((?:AP|AFP|Reuters|EPA)\s*Photo\/[^()]{1,80}\)|\([\w .'-]{1,40}\/(?:AFP|AP|Reuters|EPA|Getty Images|Getty|Anadolu|Xinhua|dpa|ANSA)\)|(?<=[.!?]\s*)(?:photo|photograph|picture|image|credit)s?\s*:\s*[^.:()]{1,60})\s*$/i;
+  /\s*(?:\([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3} via (?:Pool|AP|AFP|Reuters|Getty Images|EPA|[\p{Lu}][\p{L}]+ Pool)\)|\([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}\/[\p{Lu}][\p{L}&.'’ -]{1,40}\)|\((?:photo|photograph|picture|image|pic|credit|file photo|foto)s?\s*(?:credit)?\s*:?\s*[^()]{1,80}\)|\((?:AP|AFP|Reuters|EPA)\s*Photo\/[^()]{1,80}\)|\([\w .'-]{1,40}\/(?:AFP|AP|Reuters|EPA|Getty Images|Getty|Anadolu|Xinhua|dpa|ANSA)\)|(?<=[.!?]\s*)(?:photo|photograph|picture|image|credit)s?\s*:\s*[^.:()]{1,60})\s*$/iu;
 
 /** Whole-line rules, in order. */
 export const LINE_RULES: readonly LineRule[] = [
+  // Image placeholders left where a picture was: "[Image]", "Image: harbour.jpg", "IMG_4411.JPG".
+  {
+    reason: 'image-placeholder',
+    pattern:
+      /^(?:\[?(?:image|photo|picture|img|video|gallery|graphic|embedded content)\]?|(?:image|photo|picture|img)\s*:\s*\S+\.(?:jpe?g|png|gif|webp|svg)|[\w.-]+\.(?:jpe?g|png|gif|webp))$/i,
+  },
+  // "FILE - Workers stand outside …": the AP style for an archive photo's caption.
+  { reason: 'caption', pattern: /^FILE\s*[-–—]\s+.{10,400}$/ },
   // Credits first: a "Photo: Reuters" line must not be read as a wire credit later.
   {
     reason: 'photo-credit',
@@ -62,7 +90,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     reason: 'comment-form',
     pattern:
-      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment|comments?(?:\s*\(\d+\)|\s*:\s*\d+)?|\d+ comments?|show (?:all )?comments?|view (?:all )?\d* ?comments?|(?:log|sign) in (?:to|or register to) (?:comment|reply|join the (?:conversation|discussion)).{0,40}|join the (?:conversation|discussion)|comments are closed\.?|be the first to comment\.?|your email address will not be published\.?.{0,80}|required fields are marked.{0,20}|(?:name|email|website|comment)\s*\*|post comment|submit(?: comment)?|reply|report (?:this )?comment|community guidelines|read our community (?:guidelines|rules).{0,40}|you must be logged in to post a comment\.?)$|^(?:leave a (?:comment|reply)|comments?\s*(?:\(\d+\)|:\s*\d+))(?:\s*[|·•]\s*.{0,80}\b(?:comments?|log in|sign in|register|enter)\b.{0,40}|\s*[|·•]\s*comments?\s*(?:\(\d+\)|:\s*\d+))$/i,
+      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment|comments?(?:\s*\(\d+\)|\s*:\s*\d+)?|\d+ comments?|show (?:all )?comments?|view (?:all )?\d* ?comments?|(?:log|sign) in (?:to|or register to) (?:comment|reply|join the (?:conversation|discussion)).{0,40}|join the (?:conversation|discussion)|comments are closed\.?|be the first to comment\.?|your email address will not be published\.?.{0,80}|required fields are marked.{0,20}|(?:name|email|website|comment)\s*\*|post comment|submit(?: comment)?|reply|report (?:this )?comment|community guidelines|read our community (?:guidelines|rules).{0,40}|you must be logged in to post a comment\.?|website|save my name,? email,? and website in this browser for the next time i comment\.?|notify me of (?:follow-up comments|new posts) by email\.?|cancel reply)$|^(?:leave a (?:comment|reply)|comments?\s*(?:\(\d+\)|:\s*\d+))(?:\s*[|·•]\s*.{0,80}\b(?:comments?|log in|sign in|register|enter)\b.{0,40}|\s*[|·•]\s*comments?\s*(?:\(\d+\)|:\s*\d+))$/i,
   },
   {
     reason: 'share-prompt',
@@ -72,13 +100,13 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     reason: 'navigation',
     pattern:
-      /^(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?(?:\s*[|/·]\s*(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?)?$|^(?:back to (?:top|home|homepage)|skip to (?:main )?content|skip navigation|go to (?:homepage|home|top)|menu|search|home|sections|close|open menu|toggle navigation|main menu)$|^(?:\p{L}[\p{L}\d&'’ ]{0,24}\s*(?:[>›»/|·•]|\s-\s)\s*){2,}\p{L}[\p{L}\d&'’ ]{0,24}$/iu,
+      /^(?:previous|prev|next)(?: (?:article|story|post))?\s*:\s*\p{Lu}.{1,140}$|^(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?(?:\s*[|/·]\s*(?:[«‹<←]+\s*)?(?:previous|prev|next|older|newer)(?: (?:article|story|post|page))?(?:\s*[»›>→]+)?)?$|^(?:back to (?:top|home|homepage)|skip to (?:main )?content|skip navigation|go to (?:homepage|home|top)|menu|search|home|sections|close|open menu|toggle navigation|main menu|explore further|show more|load more|see more|view (?:more|all)|more|enlarge(?: image)?|view author archive|email the author|get author rss feed|view gallery|print|zoom)$|^(?:\p{L}[\p{L}\d&'’ ]{0,24}\s*(?:[>›»/|·•]|\s-\s)\s*){2,}\p{L}[\p{L}\d&'’ ]{0,24}$/iu,
   },
   // Before cookie notices: a "© 2026 The Post. Cookie settings | Privacy" footer is a copyright line.
   {
     reason: 'copyright',
     pattern:
-      /^(?:©|\(c\)|copyright\b).{0,160}$|^.{0,120}all rights reserved\.?.{0,80}$|^this (?:material|article) may not be (?:published|reproduced|broadcast).{0,120}$/i,
+      /^(?:©|\(c\)|copyright\b).{0,160}$|^.{0,120}all rights reserved\.?.{0,80}$|^this (?:document|article|material|content) is (?:subject to|protected by) copyright.{0,300}$|^this (?:material|article) may not be (?:published|reproduced|broadcast).{0,120}$/i,
   },
   {
     reason: 'cookie-notice',
@@ -88,7 +116,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     reason: 'newsletter',
     pattern:
-      /^(?:.{0,40}sign up (?:to|for) (?:our|the) .{0,40}newsletters?.{0,100}|.{0,40}subscribe to (?:our|the) .{0,40}newsletters?.{0,80}|newsletters?(?: sign-?up)?|get (?:the|our) .{0,40}(?:newsletter|briefing|headlines) (?:delivered|in your inbox|sent).{0,80}|.{0,60}delivered (?:straight )?to your inbox.{0,60}|enter your email(?: address)?.{0,60}|sign up|your email address|by signing up,? you agree.{0,120}|thanks? (?:you )?for (?:signing up|subscribing).{0,60}|.{0,60}\bnewsletters?\s*:.{0,200}|.{0,80}\bsign up\b.{0,120}\b(?:in|to) your inbox\b.{0,120}|.{0,120}\b(?:in|to) your inbox\b.{0,80}\bsign up(?: now| today| here| for free| free)?[.!]?)$/i,
+      /^(?:.{0,40}sign up (?:to|for) (?:our|the) .{0,40}newsletters?.{0,100}|.{0,40}subscribe to (?:our|the) .{0,40}newsletters?.{0,80}|newsletters?(?: sign-?up)?|get (?:the|our) .{0,40}(?:newsletter|briefing|headlines) (?:delivered|in your inbox|sent).{0,80}|.{0,60}delivered (?:straight )?to your inbox.{0,60}|enter your email(?: address)?.{0,60}|sign up|your email address|by signing up,? you agree.{0,120}|thanks? (?:you )?for (?:signing up|subscribing).{0,60}|.{0,60}\bnewsletters?\s*:.{0,200}|.{0,80}\bsign up\b.{0,120}\b(?:in|to) your inbox\b.{0,120}|.{0,120}\b(?:in|to) your inbox\b.{0,80}\bsign up(?: now| today| here| for free| free)?[.!]?|.{0,120}\b(?:in|to) your inbox\b.{0,40}\bsubscribe to .{1,60}[.!]?)$/i,
   },
   {
     reason: 'advertisement',
@@ -111,6 +139,12 @@ export const LINE_RULES: readonly LineRule[] = [
     reason: 'source-credit',
     pattern: /^(?:source|sources|via)\s*:\s*[\p{L}][\p{L}\d&'’. -]{0,40}(?:\s*[|·•,]\s*.{0,40})?$/iu,
   },
+  // A number alone on a line: a share or comment counter whose icon was lost ("348").
+  {
+    reason: 'share-count',
+    pattern:
+      /^(?:\d{1,6}|\d{1,3}(?:[,.]\d{3})+)\s*(?:shares?|comments?|views?|likes?)?$|^\d+(?:\.\d)?k\s*(?:shares?|views?)?$/i,
+  },
   {
     reason: 'reading-time',
     pattern: /^(?:\d{1,3}\s*(?:min(?:ute)?s?|mins?)\.? read|reading time\s*:?\s*\d{1,3}\s*min(?:ute)?s?)$/i,
@@ -121,6 +155,28 @@ export const LINE_RULES: readonly LineRule[] = [
     reason: 'disclaimer',
     pattern:
       /^(?:.{0,40}\b(?:translated automatically|automatically translated|machine[- ]translated|automatic translation)\b.{0,200}|.{0,120}\b(?:the )?(?:editorial (?:board|team|office)|editors?|publisher) (?:is|are) not responsible for .{0,160}|.{0,160}\baggregates (?:headlines|news|content|stories) from .{0,200}|.{0,160}\bcontent remains the property of .{0,80})$/i,
+  },
+  {
+    // "Updated 11:21 pm CST, Tuesday, November 19, 2019", "Published at 1:23 p.m.": page furniture
+    // next to the headline; the date itself comes from metadata. Needs a digit, so prose such as
+    // "Updated guidance from the ministry says…" stays.
+    reason: 'timestamp',
+    pattern:
+      /^(?:last )?(?:updated|published|posted|modified|first published)(?: at| on)?:?\s+(?=[^\n]{0,70}\d)[^\n]{1,70}$/i,
+  },
+  {
+    // "Source: https://…" footers and "Citation: … retrieved … from <url>" lines. Bare addresses stay:
+    // link lists and shortened shop links are often part of the text (the page's own address is
+    // dropped by the cleaner, which knows it).
+    reason: 'source-link',
+    pattern:
+      /^this (?:article|story|post) (?:first |originally )?(?:appeared|was (?:first |originally )?published) (?:on|in|at) \S.{0,80}$|^(?:source|original(?: article| story)?|read (?:the )?(?:original|full) (?:article|story)(?: (?:at|on))?)\s*:?\s*(?:https?:\/\/|www\.)\S+$|^citation\s*:.{0,300}\bretrieved\b.{0,200}$/i,
+  },
+  {
+    // "Have a tip? Amy Kuperinsky may be reached at …": the newsroom asking for tips, not the story.
+    reason: 'contact-prompt',
+    pattern:
+      /^(?:have|got) a (?:news )?tip\?.{0,200}$|^(?:send|email) (?:us )?(?:your )?(?:news )?tips? (?:to|at) .{0,120}$|^follow (?:her|him|them|me|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)\b.{0,120}$/iu,
   },
   {
     // Market-data strips under business pages: "Markets data: LDX closed down 0.8% …".

@@ -18,6 +18,7 @@ import { foldKey, normalizeWhitespace } from '../../core/text.js';
 import {
   CATEGORY_WORDS,
   DOMAIN_LINE,
+  INLINE_PIECES,
   INLINE_RELATED,
   LINE_RULES,
   MASTHEAD_TAGLINE,
@@ -34,6 +35,8 @@ export interface CleanTextInput {
   /** Title known from metadata; when null the cleaner looks for a headline line. */
   title: string | null;
   site: string | null;
+  /** The page's own address, when known: a line holding only it is a source-link footer. */
+  url?: string | null;
 }
 
 /** What a "By …" line said. */
@@ -198,6 +201,7 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
     if (reason !== 'photo-credit' && reason !== 'caption') wireSources.push({ text, kind: reason });
   };
   const topEnd = findTopEnd(units);
+  const ownUrl = input.url ? urlKey(input.url) : null;
 
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as Unit;
@@ -206,6 +210,10 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
 
     if (titleKey && isTitleRepeat(t, titleKey)) {
       drop(t, 'repeated-title');
+      continue;
+    }
+    if (ownUrl && t.length < 400 && sameUrl(t, ownUrl)) {
+      drop(t, 'source-link');
       continue;
     }
     if (atTop) {
@@ -233,7 +241,7 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
         drop(t, 'banner');
         continue;
       }
-      if (isCategoryLabel(t)) {
+      if (isCategoryLabel(t) || isShoutedLabel(t)) {
         drop(t, 'category-label');
         continue;
       }
@@ -328,6 +336,20 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
   return { paragraphs, removed, title, titleFrom, site, byline, dateLine, wireSources };
 }
 
+/** An address without scheme, `www.`, query, fragment or trailing slash, lower-cased. */
+function urlKey(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(?:www\.)?/, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+}
+
+function sameUrl(line: string, ownKey: string): boolean {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(line) && urlKey(line) === ownKey;
+}
+
 /** Non-empty lines with the index of the blank-line-separated block they sit in. */
 function toUnits(text: string): Unit[] {
   const units: Unit[] = [];
@@ -417,6 +439,16 @@ function isCategoryLabel(t: string): boolean {
     kicker.some((p) => CATEGORY_WORDS.has(p.toLowerCase()))
   );
 }
+
+/**
+ * "LINDGATE", "NORTH COAST": one to three shouted words alone at the top are a location or section
+ * label (a shouted headline is longer; a shouted masthead was taken as the banner before this).
+ */
+function isShoutedLabel(t: string): boolean {
+  return t.length <= 30 && SHOUTED_LABEL_RE.test(t) && t.split(' ').length <= 3;
+}
+
+const SHOUTED_LABEL_RE = /^\p{Lu}[\p{Lu}'’&-]*(?: [\p{Lu}'’&-]+)*$/u;
 
 /** A short line that could be a tagline: no date, not lower-case, at most a few words. */
 function isTaglineLike(t: string): boolean {
@@ -519,15 +551,35 @@ function joinNames(names: string[]): string | null {
 }
 
 function cutInlineRelated(t: string, drop: (text: string, reason: string) => void): string {
-  if (!t.includes(':')) return t;
-  INLINE_RELATED.lastIndex = 0;
-  return t
-    .replace(INLINE_RELATED, (match) => {
-      drop(match.trim(), 'related-links');
+  let out = t;
+  if (out.includes(':')) {
+    INLINE_RELATED.lastIndex = 0;
+    out = out
+      .replace(INLINE_RELATED, (match) => {
+        drop(match.trim(), 'related-links');
+        return '';
+      })
+      .trim();
+  }
+  // Only a long line can be a whole article scraped as one paragraph with pieces inside.
+  if (out.length < INLINE_PIECES_MIN) return out;
+  for (const { reason, pattern } of INLINE_PIECES) {
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, (match) => {
+      const piece = match.trim();
+      const credit = reason === 'caption' ? TRAILING_CREDIT.exec(piece) : null;
+      if (credit?.index) {
+        drop(piece.slice(0, credit.index).trim(), 'caption');
+        drop(credit[0].trim(), 'photo-credit');
+      } else drop(piece, reason);
       return '';
-    })
-    .trim();
+    });
+  }
+  return out.trim();
 }
+
+/** Lines shorter than this are not searched for inline captions and prompts. */
+const INLINE_PIECES_MIN = 200;
 
 /** Hard-wrapped lines of one block join back into a paragraph; other lines stay paragraphs. */
 function joinUnits(units: readonly Unit[]): string[] {

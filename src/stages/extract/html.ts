@@ -38,6 +38,8 @@ export interface HtmlResult {
   /** Date strings from metadata, strongest first, with where each was read. */
   dates: Array<{ text: string; evidence: string }>;
   url: string | null;
+  /** Where `site`, `author` and `url` were read. */
+  sources: { site?: string; author?: string; url?: string };
 }
 
 /** Stands for `<br>` until paragraph text is flattened (HTML source newlines are only spaces). */
@@ -50,6 +52,9 @@ const URL_RE = /^https?:\/\//i;
 const CONTENT_SHARE = 0.5;
 /** `[itemprop=articleBody]`/`<article>`/`<main>` win when they hold this share of the best block's text. */
 const PREFER_SHARE = 0.5;
+/** Substrings every AUTHOR_CLASSES / CAPTION_CLASSES token in selectors.ts holds (keep it so when adding one). */
+const AUTHOR_MARK = /byline|author/i;
+const CAPTION_MARK = /caption/i;
 /** Elements whose own first text "By Name" makes them a byline even without a byline class. */
 const BYLINE_HOLDERS: ReadonlySet<string> = new Set(['p', 'div', 'span']);
 /** A byline element is short; a paragraph starting "By Tuesday, …" is prose. */
@@ -133,6 +138,14 @@ interface Survey {
   looseText: Map<AnyNode, number>;
   /** Blocks `sweep` dropped, so `collect` need not judge them again. */
   dropped: Set<AnyNode>;
+  /** Elements that are or hold an `<h1>`. */
+  holdsH1: Set<AnyNode>;
+  /** Paragraph text length under each element once `sweep` has dropped boilerplate. */
+  kept: Map<AnyNode, number>;
+  /** Where `sweep` and `collect` record what they leave out. */
+  removed: Removed[];
+  /** Inert blocks cut before parsing, to translate parser indices back to the source (see {@link stripInert}). */
+  cuts: readonly Cut[];
 }
 
 interface JsonLd {
@@ -144,8 +157,11 @@ interface JsonLd {
 
 /** Parse `html` once and extract metadata and body paragraphs. */
 export function extractHtml(html: string): HtmlResult {
-  const root = load(html).root()[0] as AnyNode;
+  const inert = stripInert(html);
+  // Start and end indices cost nothing measurable and give dropped blocks their original offsets.
+  const root = load(inert.html, { withStartIndices: true, withEndIndices: true } as never).root()[0] as AnyNode;
   const s = survey(root);
+  s.cuts = inert.cuts;
 
   const titles: HtmlResult['titles'] = [];
   const pushTitle = (text: string | null | undefined, evidence: string) => {
@@ -158,6 +174,13 @@ export function extractHtml(html: string): HtmlResult {
   pushTitle(s.meta.get('twitter:title'), 'meta[twitter:title]');
   pushTitle(s.title, 'title');
 
+  const siteFrom = s.meta.has('og:site_name')
+    ? 'meta[og:site_name]'
+    : s.ld.publisher
+      ? 'json-ld[publisher]'
+      : s.meta.has('application-name')
+        ? 'meta[application-name]'
+        : undefined;
   const site = flat(s.meta.get('og:site_name') ?? s.ld.publisher ?? s.meta.get('application-name') ?? '') || null;
 
   const dates: HtmlResult['dates'] = [];
@@ -168,15 +191,26 @@ export function extractHtml(html: string): HtmlResult {
   if (s.ld.datePublished) dates.push({ text: s.ld.datePublished, evidence: 'json-ld[datePublished]' });
   if (s.time) dates.push({ text: s.time, evidence: 'time[datetime]' });
 
-  const url = s.meta.get('og:url') ?? s.canonical;
-  const author = pickAuthor(s);
+  // The canonical link is the page's own statement of its address; og:url is often the share link.
+  const url = s.canonical ?? s.meta.get('og:url') ?? null;
+  const urlFrom = s.canonical ? 'link[rel=canonical]' : url ? 'meta[og:url]' : undefined;
+  const { author, from: authorFrom } = pickAuthor(s);
 
-  const removed: Removed[] = [];
+  const removed = s.removed;
   const body = sweep(root, s, removed);
   const paragraphs: string[] = [];
-  if (body) collect(body, s, paragraphs);
-  return { paragraphs, removed, titles, site, author, dates, url };
+  if (body) collectWithSections(body, s, paragraphs);
+  const sources: HtmlResult['sources'] = {};
+  if (site && siteFrom) sources.site = siteFrom;
+  if (author && authorFrom) sources.author = authorFrom;
+  if (url && urlFrom) sources.url = urlFrom;
+  return { paragraphs, removed, titles, site, author, dates, url, sources };
 }
+
+/** What `survey` learns of a node: paragraph length, holds a paragraph tag, holds article/main, is or holds a block, <p> length. */
+type Visited = readonly [number, boolean, boolean, boolean, number];
+/** Shared answer for text, comments and silent tags (most nodes): no allocation per node. */
+const NOTHING: Visited = [0, false, false, false, 0];
 
 function survey(root: AnyNode): Survey {
   const s: Survey = {
@@ -196,6 +230,10 @@ function survey(root: AnyNode): Survey {
     textBlocks: new Set(),
     looseText: new Map(),
     dropped: new Set(),
+    holdsH1: new Set(),
+    kept: new Map(),
+    removed: [],
+    cuts: [],
   };
   // itemprop=datePublished beats a <time> inside the article, which beats one in a sidebar.
   let timeItemprop: string | null = null;
@@ -203,9 +241,8 @@ function survey(root: AnyNode): Survey {
   let timeAny: string | null = null;
   // Returns [paragraph text length, holds a paragraph tag, holds article/main/articleBody, is or holds a block,
   // <p> text length].
-  const visit = (node: AnyNode, inArticle: boolean): [number, boolean, boolean, boolean, number] => {
-    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style')
-      return [0, false, false, false, 0];
+  const visit = (node: AnyNode, inArticle: boolean): Visited => {
+    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return NOTHING;
     const el = node as Element;
     const tag = el.tagName ?? '';
     const attrs = el.attribs ?? {};
@@ -213,23 +250,24 @@ function survey(root: AnyNode): Survey {
       case 'meta': {
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
         if (key && attrs.content && !s.meta.has(key)) s.meta.set(key, attrs.content.trim());
-        return [0, false, false, false, 0];
+        return NOTHING;
       }
       case 'title':
         s.title ??= textOf(el, true);
-        return [0, false, false, false, 0];
+        return NOTHING;
       case 'link':
         if (attrs.rel === 'canonical' && attrs.href) s.canonical ??= attrs.href;
-        return [0, false, false, false, 0];
+        return NOTHING;
       case 'script':
         if (attrs.type === 'application/ld+json') readJsonLd(textOf(el, true), s.ld);
-        return [0, false, false, false, 0];
+        return NOTHING;
       case 'h1': {
         const text = flat(textOf(el));
         if (text) {
           s.h1 ??= text;
           if (inArticle) s.h1InArticle ??= text;
         }
+        s.holdsH1.add(el);
         break;
       }
       case 'time':
@@ -242,8 +280,11 @@ function survey(root: AnyNode): Survey {
       default:
         break;
     }
-    if (SILENT_TAGS.has(tag)) return [0, false, false, false, 0];
-    if (!s.byline && (attrs.rel === 'author' || attrs.itemprop === 'author' || hasToken(attrs.class, AUTHOR_CLASSES))) {
+    if (SILENT_TAGS.has(tag)) return NOTHING;
+    if (
+      !s.byline &&
+      (attrs.rel === 'author' || attrs.itemprop === 'author' || hasToken(attrs.class, AUTHOR_CLASSES, AUTHOR_MARK))
+    ) {
       s.byline = flat(textOf(el)) || null;
     } else if (!s.byline && BYLINE_HOLDERS.has(tag) && startsWithBy(el)) {
       // An unnamed meta line: <div class="article-meta">By Hanne Solvik · <time>…</time></div>.
@@ -262,6 +303,7 @@ function survey(root: AnyNode): Survey {
     let loose = 0;
     for (const child of el.children ?? []) {
       const [l, p, st, b, t] = visit(child, inArticle || isArticle);
+      if (s.holdsH1.has(child)) s.holdsH1.add(el);
       len += l;
       tagLen += t;
       holdsPara ||= p;
@@ -276,7 +318,10 @@ function survey(root: AnyNode): Survey {
       }
     }
     if (tag === 'p') {
-      len = flat(textOf(el)).length;
+      // Measured without building the string: this runs on every <p> of the page.
+      const m: Measure = { len: 0, space: false, links: 0 };
+      measure(el, m, false);
+      len = m.len;
       tagLen = len;
     } else if (run && !holdsBlock && TEXT_CONTAINERS.has(tag)) {
       // <div>Prose…<br><br>More prose…</div>: a paragraph written without <p> (the run is all of it).
@@ -314,7 +359,7 @@ function survey(root: AnyNode): Survey {
  */
 function sweep(root: AnyNode, s: Survey, removed: Removed[]): AnyNode | null {
   const scores = new Map<AnyNode, number>();
-  const kept = new Map<AnyNode, number>();
+  const kept = s.kept;
   const preferred: AnyNode[] = [];
 
   const visit = (node: AnyNode): number => {
@@ -325,8 +370,11 @@ function sweep(root: AnyNode, s: Survey, removed: Removed[]): AnyNode | null {
     const attrs = el.attribs ?? {};
     if (node.type === 'tag') {
       const reason = dropReason(el);
-      if (reason && !isProtected(el, reason, s)) {
-        record(removed, blockText(el), reason);
+      const related = reason ? undefined : relatedHeadingReason(el);
+      // A teaser box headed "You may also like" is often an <article> itself and can outgrow a short
+      // post: only a headline inside protects it.
+      if ((reason && !isProtected(el, reason, s)) || (related && !s.holdsH1.has(el))) {
+        record(removed, blockText(el), (reason ?? related) as string, el, s.cuts);
         s.dropped.add(el);
         return 0;
       }
@@ -382,6 +430,124 @@ function sweep(root: AnyNode, s: Survey, removed: Removed[]): AnyNode | null {
   return pick ?? best;
 }
 
+/** How far up from the body element continuation sections are looked for. */
+const SECTION_LEVELS = 6;
+/** A continuation section holds at least this much paragraph text (a caption box or ad slot holds less). */
+const MIN_SECTION = 400;
+/**
+ * …and at least this share of the body's: a press release's short "About Ascom" boilerplate block
+ * is often styled like the text above it, while continuation sections are of the same order.
+ */
+const MIN_SECTION_SHARE = 0.2;
+/** Teaser grids (headline links over one-line blurbs) run at 40 % link text and more; prose at a few %. */
+const MAX_SECTION_LINK_SHARE = 0.25;
+const ABOUT_RE = /^\s*(?:About|Über|À propos|Sobre|Acerca|Informazioni su|Tentang)\s/u;
+
+/**
+ * The body's paragraphs, plus those of continuation sections: long articles are often cut into
+ * repeated sibling blocks of the same tag and class between full-width figures and quotes
+ * (`<section class="post-section">` × 3). The densest one wins the vote alone, so siblings of
+ * the body or of one of its close ancestors that look exactly like it (same tag, same class) and
+ * hold paragraph text are read too, in document order. A sibling with its own `<h1>` is the next
+ * article of an infinite-scroll page, not a continuation.
+ */
+function collectWithSections(body: AnyNode, s: Survey, out: string[]): void {
+  const extra = new Set<AnyNode>();
+  const bodyLen = s.kept.get(body) ?? 0;
+  let top: AnyNode = body;
+  let node: AnyNode = body;
+  for (let level = 0; level < SECTION_LEVELS && node.parent; level++) {
+    const me = node as Element;
+    const cls = me.attribs?.class;
+    if (cls && node.type === 'tag') {
+      for (const sib of node.parent.children ?? []) {
+        if (sib === node || sib.type !== 'tag') continue;
+        const el = sib as Element;
+        if (el.tagName !== me.tagName || el.attribs?.class !== cls) continue;
+        if (s.dropped.has(el) || s.holdsH1.has(el) || s.structural.has(el)) continue;
+        const len = s.kept.get(el) ?? 0;
+        if (len < Math.max(MIN_SECTION, bodyLen * MIN_SECTION_SHARE) || linkShare(el) > MAX_SECTION_LINK_SHARE)
+          continue;
+        // "About Ascom: Ascom is a global…": a press release's company boilerplate, styled like the text.
+        if (ABOUT_RE.test(textOf(el).slice(0, 80))) continue;
+        // A block opening on a horizontal rule is set apart by its author: a boilerplate or note after the article.
+        if (opensWithRule(el)) continue;
+        extra.add(el);
+        top = node.parent;
+      }
+    }
+    node = node.parent;
+  }
+  if (extra.size === 0) {
+    collect(body, s, out);
+    return;
+  }
+  // Walk down from the highest shared ancestor, reading the body and the sections in place.
+  const walk = (n: AnyNode): void => {
+    if (n === body || extra.has(n)) {
+      collect(n, s, out);
+      return;
+    }
+    if (!isAncestorOf(n, body)) return;
+    for (const child of (n as Element).children ?? []) walk(child);
+  };
+  walk(top);
+}
+
+/** Share of the text under `el` that is link text. */
+function linkShare(el: Element): number {
+  const m: Measure = { len: 0, space: false, links: 0 };
+  measure(el, m, false);
+  return m.len > 0 ? m.links / m.len : 1;
+}
+
+function opensWithRule(el: Element): boolean {
+  for (const child of el.children ?? []) {
+    if (child.type === 'text' && !(child as unknown as { data: string }).data.trim()) continue;
+    if (child.type !== 'tag') return false;
+    const c = child as Element;
+    return c.tagName === 'hr' || (c.tagName === 'div' && opensWithRule(c));
+  }
+  return false;
+}
+
+function isAncestorOf(a: AnyNode, b: AnyNode): boolean {
+  for (let n: AnyNode | null = b.parent; n; n = n.parent) if (n === a) return true;
+  return false;
+}
+
+/**
+ * A container whose first child is a heading such as "You may also like" or "Leia também" is a
+ * related-links box even when its classes say nothing (`<article class="postbox">` lists of
+ * teasers on blog themes). Only short headings match; a section titled "Related research" with
+ * prose under it is protected like any block holding most of the page's text.
+ */
+function relatedHeadingReason(el: Element): string | undefined {
+  if (!RELATED_CONTAINERS.has(el.tagName)) return undefined;
+  for (const child of el.children ?? []) {
+    if (child.type === 'text') {
+      if ((child as unknown as { data: string }).data.trim()) return undefined;
+      continue;
+    }
+    if (child.type !== 'tag') continue;
+    const c = child as Element;
+    if (!HEADING_TAGS.has(c.tagName)) return undefined;
+    const text = flat(textOf(c));
+    if (text.length > 60 || !RELATED_HEADING_RE.test(text)) return undefined;
+    // A wrapper around the heading alone is left to the text cleaner, which drops the label and the teaser lines under it.
+    let next = c.next;
+    while (next && next.type !== 'tag') next = next.next;
+    return next ? 'related-links' : undefined;
+  }
+  return undefined;
+}
+
+const RELATED_CONTAINERS: ReadonlySet<string> = new Set(['div', 'section', 'aside', 'article', 'ul']);
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Headings of teaser lists, in the languages of the sites we see most. */
+const RELATED_HEADING_RE =
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy)|related(?: (?:posts?|articles?|stories|news|content|coverage|reading))?|more (?:stories|news|from\b.*|on\b.*)|read (?:also|more|next)|also read|see also|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|popular (?:posts|stories)|leia (?:também|mais)|veja (?:também|mais)|voc[eê] (?:também )?pode gostar|(?:posts|notícias|matérias) relacionad[oa]s|lee también|te puede interesar|noticias relacionadas|leggi anche|articoli correlati|potrebbe interessarti|baca juga|berita terkait|lesen sie auch|mehr zum thema|(?:à )?lire aussi|sur le même sujet)[\s.…:!]*$/iu;
+
 /** Innermost paragraph-like texts under `node`, skipping dropped and silent blocks. */
 function collect(node: AnyNode, s: Survey, out: string[]): void {
   if (node.type !== 'tag' && node.type !== 'root') return;
@@ -391,7 +557,13 @@ function collect(node: AnyNode, s: Survey, out: string[]): void {
   if (s.dropped.has(el)) return;
   if (PARAGRAPH_TAGS.has(tag) && !s.outer.has(el)) {
     const text = clean(textOf(el));
-    if (text) out.push(text);
+    if (!text) return;
+    if (isTeaserLink(el, text)) s.removed.push({ text: flat(text), reason: 'extract/related-links' });
+    else out.push(text);
+    return;
+  }
+  if (tag === 'table' && isDataTable(el)) {
+    pushTableRows(el, out);
     return;
   }
   if (s.textBlocks.has(el)) {
@@ -414,6 +586,66 @@ function collect(node: AnyNode, s: Survey, out: string[]): void {
     collect(child, s, out);
   }
   pushProse(run, s, out);
+}
+
+/**
+ * A table of data (standings, results, prices) inside the article is part of it, but its cells are
+ * too short to count as paragraphs: it is read row by row, cells joined by spaces. A layout table
+ * (cells holding paragraphs or other tables) is walked like any container.
+ */
+function isDataTable(table: Element): boolean {
+  let rows = 0;
+  const check = (node: AnyNode): boolean => {
+    if (node.type !== 'tag') return true;
+    const el = node as Element;
+    if (el.tagName === 'tr') rows++;
+    if (el.tagName === 'table' && el !== table) return false;
+    if (el.tagName === 'p' || el.tagName === 'div' || el.tagName === 'ul' || el.tagName === 'ol') return false;
+    for (const child of el.children ?? []) if (!check(child)) return false;
+    return true;
+  };
+  return check(table) && rows >= 2;
+}
+
+function pushTableRows(table: Element, out: string[]): void {
+  const visit = (node: AnyNode): void => {
+    if (node.type !== 'tag') return;
+    const el = node as Element;
+    if (SILENT_TAGS.has(el.tagName)) return;
+    if (el.tagName !== 'tr') {
+      for (const child of el.children ?? []) visit(child);
+      return;
+    }
+    const cells: string[] = [];
+    for (const child of el.children ?? []) {
+      if (child.type !== 'tag') continue;
+      const cell = flat(textOf(child));
+      if (cell) cells.push(cell);
+    }
+    if (cells.length) out.push(cells.join(' '));
+  };
+  visit(table);
+}
+
+/** A teaser headline is short; a linked sentence in a list of sources reads longer. */
+const MAX_TEASER = 120;
+/** Teasers are all link (a bullet or a date may sit outside it). */
+const TEASER_LINK_SHARE = 0.9;
+const OFFER_OR_ADDRESS_RE = /[$€£¥₹]\s?\d|\d\s?(?:€|EUR|USD)\b|^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\/?$/u;
+const TEASER_END_RE = /[.!?:;,"'”’»)\]…]$/u;
+
+/**
+ * A paragraph or list item that is one short link without closing punctuation is a teaser for
+ * another article ("Man charged in death of best friend") slipped into the body by a related-
+ * stories widget without a telling class; prose links end in a full stop or sit inside text.
+ */
+function isTeaserLink(el: Element, text: string): boolean {
+  if (text.length > MAX_TEASER || TEASER_END_RE.test(text) || text.includes('\n')) return false;
+  // Deal posts list their offers as links ("Get it on Amazon for $39.99"), and a bare address is shown as itself.
+  if (OFFER_OR_ADDRESS_RE.test(text)) return false;
+  const m: Measure = { len: 0, space: false, links: 0 };
+  measure(el, m, false);
+  return m.len > 0 && m.links >= m.len * TEASER_LINK_SHARE;
 }
 
 /** Paragraphs of an inline run: split at `<br><br>`; link lists and short scraps are not prose. */
@@ -497,8 +729,11 @@ function holdsBlock(el: Element): boolean {
 function isProtected(el: Element, reason: string, s: Survey): boolean {
   if (reason === 'caption') return false;
   if (reason === 'comment-form') return isStructuralTag(el);
+  return s.structural.has(el) || holdsMostText(el, s);
+}
+
+function holdsMostText(el: Element, s: Survey): boolean {
   return (
-    s.structural.has(el) ||
     (s.pageLen > 0 && (s.pLen.get(el) ?? 0) > s.pageLen * CONTENT_SHARE) ||
     (s.pageTagLen > 0 && tagLenOf(el, s) > s.pageTagLen * CONTENT_SHARE)
   );
@@ -520,7 +755,8 @@ function dropReason(el: Element): string | undefined {
   const tag = el.tagName;
   // A page-wide class ("blog-recirc-group-3" on <body>) names the page, not a block in it.
   if (UNDROPPABLE_TAGS.has(tag)) return undefined;
-  if (tag === 'figcaption' || attrs.itemprop === 'caption' || hasToken(attrs.class, CAPTION_CLASSES)) return 'caption';
+  if (tag === 'figcaption' || attrs.itemprop === 'caption' || hasToken(attrs.class, CAPTION_CLASSES, CAPTION_MARK))
+    return 'caption';
   const token = tokenReason(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
   if (token) return token;
   if (attrs['aria-modal'] === 'true') return 'overlay';
@@ -553,8 +789,10 @@ function startsWithBy(el: Element): boolean {
   return false;
 }
 
-function hasToken(value: string | undefined, set: ReadonlySet<string>): boolean {
+function hasToken(value: string | undefined, set: ReadonlySet<string>, mark?: RegExp): boolean {
   if (!value) return false;
+  // Every token of the set holds `mark`: a class without it is ruled out without splitting (runs on every element).
+  if (mark && !mark.test(value)) return false;
   const tokens = value.toLowerCase().split(/\s+/);
   for (const t of tokens) {
     if (set.has(t)) return true;
@@ -601,11 +839,18 @@ function nameOf(v: unknown): string | undefined {
   return undefined;
 }
 
-function pickAuthor(s: Survey): string | null {
-  for (const candidate of [s.meta.get('author'), s.meta.get('article:author'), s.meta.get('dc.creator'), s.ld.author]) {
-    if (candidate && !URL_RE.test(candidate)) return flat(candidate);
+function pickAuthor(s: Survey): { author: string | null; from?: string } {
+  const candidates: Array<[string | undefined, string]> = [
+    [s.meta.get('author'), 'meta[author]'],
+    [s.meta.get('article:author'), 'meta[article:author]'],
+    [s.meta.get('dc.creator'), 'meta[dc.creator]'],
+    [s.ld.author, 'json-ld[author]'],
+  ];
+  for (const [candidate, from] of candidates) {
+    if (candidate && !URL_RE.test(candidate)) return { author: flat(candidate), from };
   }
-  return s.byline ? s.byline.replace(/^by\s+/i, '') || null : null;
+  const byline = s.byline ? s.byline.replace(/^by\s+/i, '') || null : null;
+  return byline ? { author: byline, from: 'byline' } : { author: null };
 }
 
 /** Text under `node`; `<br>` becomes {@link BR}; silent tags are skipped unless `raw`. */
@@ -632,7 +877,7 @@ function blockText(node: AnyNode): string {
 }
 
 /** Record a dropped block; a caption's trailing photo credit is recorded on its own. */
-function record(removed: Removed[], raw: string, reason: string): void {
+function record(removed: Removed[], raw: string, reason: string, el: Element, cuts: readonly Cut[]): void {
   const text = flat(raw);
   if (!text) return;
   if (reason === 'caption') {
@@ -644,7 +889,12 @@ function record(removed: Removed[], raw: string, reason: string): void {
       return;
     }
   }
-  removed.push({ text, reason: `extract/${refine(text, reason)}` });
+  // The parser knows where the block stands: its whole element, markup included, is the original span.
+  const span =
+    el.startIndex !== null && el.endIndex !== null
+      ? { start: toSource(el.startIndex, cuts), end: toSource(el.endIndex, cuts) + 1 }
+      : {};
+  removed.push({ text, reason: `extract/${refine(text, reason)}`, ...span });
 }
 
 /** Class tokens such as `promo` or `widget` say little; the block's own words may say more ("SUBSCRIBE: …"). */
@@ -655,6 +905,54 @@ const MAX_REFINE = 400;
 function refine(text: string, reason: string): string {
   if (!VAGUE_REASONS.has(reason) || text.length > MAX_REFINE) return reason;
   return LINE_RULES.find((r) => r.pattern.test(text))?.reason ?? reason;
+}
+
+/** A cut made by {@link stripInert}: from offset `at` of the stripped string on, add `shift` to reach the source. */
+interface Cut {
+  at: number;
+  shift: number;
+}
+
+/**
+ * Scripts, styles, inline SVG and comments are often half of a page's bytes and never text a
+ * reader sees; the tokenizer walks them character by character. They are cut with one native
+ * regex pass before parsing (JSON-LD scripts are kept: they hold metadata), which saves about a
+ * fifth of the parse; each cut is remembered so parser offsets still lead back to the source.
+ */
+const INERT_RE = /<(script|style|svg|noscript)\b([^>]*)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+const LD_JSON_RE = /ld\+json/i;
+
+function stripInert(html: string): { html: string; cuts: Cut[] } {
+  const cuts: Cut[] = [];
+  let out = '';
+  let last = 0;
+  let shift = 0;
+  INERT_RE.lastIndex = 0;
+  for (let m = INERT_RE.exec(html); m; m = INERT_RE.exec(html)) {
+    if (m[1]?.toLowerCase() === 'script' && LD_JSON_RE.test(m[2] ?? '')) continue;
+    out += html.slice(last, m.index);
+    shift += m[0].length;
+    last = m.index + m[0].length;
+    cuts.push({ at: out.length, shift });
+  }
+  if (cuts.length === 0) return { html, cuts };
+  return { html: out + html.slice(last), cuts };
+}
+
+/** Source offset of offset `at` of the stripped string. */
+function toSource(at: number, cuts: readonly Cut[]): number {
+  let lo = 0;
+  let hi = cuts.length - 1;
+  let shift = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const cut = cuts[mid] as Cut;
+    if (cut.at <= at) {
+      shift = cut.shift;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at + shift;
 }
 
 /** Collapse spaces, keeping `<br>` line breaks, which the text cleaner splits on. */

@@ -26,12 +26,15 @@
  * outside the chosen body element are dropped without a record.
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
-import type { Article, Published, RawDoc, Removed } from '../../core/doc.js';
+import type { Article, ArticleStatus, FieldSources, Published, RawDoc, Removed } from '../../core/doc.js';
 import { foldKey, normalizeWhitespace } from '../../core/text.js';
 import { type CleanTextResult, cleanText, parseByline, splitTitleSuffix } from './clean-text.js';
 import { numericOrder, type ParsedDate, parseDate, parseUrlDate } from './dates.js';
+import { repairGluedWords } from './glued-words.js';
 import { extractHtml, type HtmlResult } from './html.js';
 import { detectLanguage } from './language.js';
+import { buildOffsetMap, locateRemoved } from './offsets.js';
+import { pageStatus } from './status.js';
 import { agencyOf, findWires } from './wire.js';
 
 /** Options of {@link extractArticle}. */
@@ -44,6 +47,9 @@ export interface ExtractOptions {
 export interface ExtractResult {
   article: Article | null;
   diagnostics: Diagnostic[];
+  /** The article's status, also when there is no article (`too-short`, `blocked`, `not-an-article`). */
+  status: ArticleStatus;
+  statusReason?: string;
 }
 
 const DEFAULTS: Required<ExtractOptions> = { minBodyChars: 80 };
@@ -77,18 +83,28 @@ export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): Extra
     text: html ? html.paragraphs.join('\n\n') : raw.content,
     title: knownTitle,
     site: knownSite,
+    url: raw.meta.url ?? html?.url ?? null,
   });
   const removed: Removed[] = [...(html?.removed ?? []), ...cleaned.removed];
-  const text = normalizeWhitespace(cleaned.paragraphs.join('\n\n'));
+  let text = normalizeWhitespace(cleaned.paragraphs.join('\n\n'));
+  // Scraped plain text loses the spaces around stripped links; HTML keeps its text nodes as written.
+  if (!html) {
+    const glue = repairGluedWords(text);
+    text = glue.text;
+    for (const r of glue.repairs) removed.push({ text: r.glued, reason: 'extract/glued-word', fixed: r.fixed });
+  }
+  const status = pageStatus({ text, removed, title: knownTitle, html: Boolean(html), minBodyChars });
 
   if (text.length < minBodyChars) {
     diag(
       'fatal',
       'extract/empty-body',
-      `Unexpected ${html ? 'page' : 'document'} without article text, expected at least ${minBodyChars} characters of body (found ${text.length})`,
+      `Unexpected ${html ? 'page' : 'document'} without article text, expected at least ${minBodyChars} characters of body (found ${text.length}; status ${status.status}: ${status.reason ?? 'too short'})`,
     );
-    return { article: null, diagnostics };
+    return { article: null, diagnostics, status: status.status, statusReason: status.reason ?? 'too short' };
   }
+  if (status.status !== 'ok')
+    diag('warning', `extract/${status.status}`, `Unexpected ${status.status} article: ${status.reason}`);
 
   const title = cleaned.title;
   if (!title)
@@ -107,7 +123,34 @@ export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): Extra
     );
 
   const wire = findWires(cleaned.wireSources);
-  const author = pickAuthor(raw.meta.author ?? html?.author ?? null, cleaned, site);
+  const author = pickAuthor(raw.meta.author ?? html?.author ?? null, cleaned, site, raw.meta.site ?? null);
+  const detected = detectLanguage(text);
+  const language = detected ?? normalizeLanguage(raw.meta.language);
+  const url = raw.meta.url ?? html?.url ?? null;
+
+  const fieldSources: FieldSources = {};
+  if (title)
+    fieldSources.title = metaTitle
+      ? 'raw.meta'
+      : htmlTitle
+        ? (html?.titles.find((t) => t.text.startsWith(htmlTitle.title))?.evidence ?? 'html')
+        : `text:${cleaned.titleFrom ?? 'first-line'}`;
+  if (site)
+    fieldSources.site = raw.meta.site?.trim() ? 'raw.meta' : html?.site ? (html.sources.site ?? 'html') : 'text:banner';
+  if (author)
+    fieldSources.author =
+      author === cleaned.byline?.author
+        ? 'text:byline'
+        : raw.meta.author
+          ? 'raw.meta'
+          : (html?.sources.author ?? 'html');
+  if (language) fieldSources.language = detected ? 'text:language-detector' : 'raw.meta';
+  if (url) fieldSources.url = raw.meta.url ? 'raw.meta' : (html?.sources.url ?? 'html');
+  if (wire.length) fieldSources.wire = 'text:credits';
+
+  // Offsets: the clean text and every removed piece, back into the decoded original.
+  const offsets = buildOffsetMap(text, raw.content);
+  locateRemoved(removed, raw.content);
 
   const article: Article = {
     id: `a_${raw.contentHash.slice(0, 12)}`,
@@ -116,13 +159,18 @@ export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): Extra
     site,
     title,
     published,
-    language: detectLanguage(text) ?? normalizeLanguage(raw.meta.language),
+    language,
     wire,
     author,
     text,
     removed,
+    status: status.status,
+    ...(status.reason ? { statusReason: status.reason } : {}),
+    url,
+    fieldSources,
+    offsets,
   };
-  return { article, diagnostics };
+  return { article, diagnostics, status: status.status, ...(status.reason ? { statusReason: status.reason } : {}) };
 }
 
 /** og:title, then h1, then JSON-LD/twitter, then <title>, each without a " | Site" suffix. */
@@ -167,15 +215,22 @@ function toPublished(parsed: ParsedDate, how: Published['how'], evidence: string
 }
 
 /** A person's name: never a wire agency, never the site, without role or date ("Name, Labour Correspondent · 12 March"). */
-function pickAuthor(metaAuthor: string | null, cleaned: CleanTextResult, site: string | null): string | null {
+function pickAuthor(
+  metaAuthor: string | null,
+  cleaned: CleanTextResult,
+  site: string | null,
+  feedSite: string | null,
+): string | null {
   const siteKey = site ? foldKey(site) : null;
+  const feedKey = feedSite ? foldKey(feedSite) : null;
   const meta = metaAuthor?.trim() ?? null;
   const metaName =
     meta && /[,·|•]/.test(meta) ? (parseByline(`By ${meta.replace(/^by\s+/i, '')}`, site)?.author ?? null) : meta;
   for (const candidate of [cleaned.byline?.author, metaName]) {
     const name = candidate?.trim();
     if (!name) continue;
-    if (agencyOf(name) || (siteKey && foldKey(name) === siteKey)) continue;
+    // Never a wire agency, the site or the feed's name ("By Reuters", "By Meridian Post Staff").
+    if (agencyOf(name) || (siteKey && foldKey(name) === siteKey) || (feedKey && foldKey(name) === feedKey)) continue;
     return name;
   }
   return null;

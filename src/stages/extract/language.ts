@@ -72,12 +72,44 @@ const ISO1: Record<string, string> = {
 
 /** Below this many characters trigram guesses are noise (franc's own default is 10). */
 const MIN_LENGTH = 80;
-/** The first few thousand characters decide; more only costs time. */
-const SAMPLE = 1000;
+/** The first 500 characters decide: trigram guesses are settled by then, and franc costs time in proportion. */
+const SAMPLE = 500;
+
+/**
+ * English function words. franc scores ~80 languages' trigrams and costs about 2 ms per article
+ * (a fifth of a whole HTML extraction), while most articles are English: when these words make up
+ * a large share of the opening words, the text is English and franc is not asked. No other
+ * language written in Latin letters reaches that share ("the", "of", "and" are not its words).
+ */
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(
+  'the of and to a in is was for that on with as by at from it he she his her its are were be has have had said not but an or they this which who will would their been after over than'.split(
+    ' ',
+  ),
+);
+/** Opening words looked at by the English fast path. */
+const QUICK_WORDS = 120;
+/** Share of those words that must be English function words (English prose runs at 35–45 %). */
+const QUICK_SHARE = 0.3;
+/** Words in the English fast path must be this many at least, else franc decides. */
+const QUICK_MIN_WORDS = 40;
+const WORD_RE = /\p{L}+/gu;
 
 /** ISO 639-1 code of `text`'s language, or null when too short or undetermined. */
 export function detectLanguage(text: string): string | null {
   if (text.length < MIN_LENGTH) return null;
-  const code = franc(text.slice(0, SAMPLE), { minLength: MIN_LENGTH });
+  const sample = text.slice(0, SAMPLE);
+  if (looksEnglish(sample)) return 'en';
+  const code = franc(sample, { minLength: MIN_LENGTH });
   return ISO1[code] ?? null;
+}
+
+function looksEnglish(sample: string): boolean {
+  let words = 0;
+  let english = 0;
+  for (const m of sample.matchAll(WORD_RE)) {
+    words++;
+    if (ENGLISH_WORDS.has(m[0].toLowerCase())) english++;
+    if (words >= QUICK_WORDS) break;
+  }
+  return words >= QUICK_MIN_WORDS && english >= words * QUICK_SHARE;
 }

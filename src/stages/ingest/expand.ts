@@ -4,7 +4,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { SUPPORTED_EXTENSIONS } from './sources/file.js';
 
-export type ExpandedInput = { path: string } | { origin: string; failure: Diagnostic };
+export type ExpandedInput = { path: string } | { url: string } | { origin: string; failure: Diagnostic };
 
 const fail = (origin: string, rule: string, reason: string): ExpandedInput => ({
   origin,
@@ -13,7 +13,8 @@ const fail = (origin: string, rule: string, reason: string): ExpandedInput => ({
 
 /**
  * Paths, directories (recursively, supported extensions only) and globs → sorted file list.
- * A missing path or an empty glob is a failure naming it, not an exception.
+ * An http(s) URL stays a URL (read over the network). A missing path or an empty glob is a
+ * failure naming it, not an exception.
  */
 export async function expandInputs(inputs: readonly string[]): Promise<ExpandedInput[]> {
   const out: ExpandedInput[] = [];
@@ -25,6 +26,11 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
     out.push({ path: file });
   };
   for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) {
+      if (!seen.has(input)) out.push({ url: input });
+      seen.add(input);
+      continue;
+    }
     if (isDynamicPattern(input)) {
       const files = (await glob(input, { onlyFiles: true, dot: false })).sort();
       if (files.length === 0) out.push(fail(input, 'ingest/not-found', 'No file matches this pattern'));

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { RawDoc } from '../../core/doc.js';
 import { type IngestResult, ingest } from './index.js';
@@ -271,5 +272,30 @@ describe('ingest sources', () => {
     const results = await collect([path.join(dir, 'tree')]);
     const files = [...new Set(results.map((r) => path.basename(r.origin).replace(/[#:]\d+$/, '')))];
     expect(files).toEqual(['a.jsonl', 'b.json', 'c.rss', 'd.atom', 'e.xml', 'f.txt.gz']);
+  });
+
+  describe('charset of HTML files', () => {
+    it('an HTML file in windows-1252 that says so in <meta charset> is decoded, not refused', async () => {
+      const html =
+        '<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 \u201cLa Gare\u201d reopens \u2014 at last.</p></body></html>';
+      const p = file('legacy.html', iconv.encode(html, 'windows-1252'));
+      expect(raws(await collect([p]))[0]?.content).toBe(html);
+    });
+
+    it('an HTML file that declares latin-1 but is UTF-8 is read as UTF-8 (no mojibake)', async () => {
+      const html = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\u00e9 du port</p></body></html>';
+      const p = file('mislabelled.html', Buffer.from(html, 'utf8'));
+      expect(raws(await collect([p]))[0]?.content).toBe(html);
+    });
+
+    it('an undeclared non-UTF-8 HTML file is still refused with the byte offset', async () => {
+      const p = file(
+        'undeclared.html',
+        Buffer.from([0x3c, 0x70, 0x3e, 0x43, 0x61, 0x66, 0xe9, 0x3c, 0x2f, 0x70, 0x3e]),
+      );
+      expect(failures(await collect([p]))).toMatchObject([
+        { origin: p, rule: 'ingest/invalid-utf8', reason: /byte 6/ },
+      ]);
+    });
   });
 });

@@ -43,6 +43,10 @@ export function findDoubleQuotes(text: string, view: string): QuoteMarks[] {
   let open = -1;
   let isMulti = false;
   let lastClose = -2;
+  // Inside the open quote: curly single quotes still open (‘…), and double quotes opened inside
+  // them (“a ‘b “c” b’ a”): the third level's closer must not close the first.
+  let singleDepth = 0;
+  let nestedDepth = 0;
   const emit = (end: number, close: number, isUnclosed: boolean) => {
     const e = trimEnd(view, open + 1, end);
     if (e > open + 1) {
@@ -50,6 +54,8 @@ export function findDoubleQuotes(text: string, view: string): QuoteMarks[] {
     }
     open = -1;
     isMulti = false;
+    singleDepth = 0;
+    nestedDepth = 0;
   };
   for (let i = 0; i < view.length; i++) {
     const c = view[i];
@@ -66,6 +72,11 @@ export function findDoubleQuotes(text: string, view: string): QuoteMarks[] {
       emit(i, i, true);
       continue;
     }
+    if (c === "'" && open >= 0) {
+      if (text[i] === '\u2018') singleDepth++;
+      else if (text[i] === '\u2019' && singleDepth > 0 && !isWordChar(view[i + 1])) singleDepth--;
+      continue;
+    }
     if (c !== '"') continue;
     const orig = text[i] ?? '';
     const prev = view[i - 1];
@@ -80,6 +91,14 @@ export function findDoubleQuotes(text: string, view: string): QuoteMarks[] {
         continue; // a lone straight mark followed by space: an inch sign or debris
       }
       open = i;
+      continue;
+    }
+    if (OPENERS.has(orig) && singleDepth > 0) {
+      nestedDepth++; // a quote inside a quote inside this one
+      continue;
+    }
+    if (CLOSERS.has(orig) && nestedDepth > 0) {
+      nestedDepth--;
       continue;
     }
     if (OPENERS.has(orig) && !(isWordChar(prev) || /[.,!?]/.test(prev ?? ''))) {

@@ -14,6 +14,9 @@
  * - `quotes/unclosed`: no closing mark before the paragraph ends; closed there, with a
  *   `quotes/unclosed-quote` warning.
  * - `quotes/indirect`: "X said (on Tuesday) that …".
+ * - `quotes/reported`, `quotes/trailing-cue`, `quotes/according-to`: reported speech without
+ *   "that" or marks ("X said the talks failed", "The talks failed, X said", "According to X, …"),
+ *   see `reported-speech.ts`.
  *
  * Speaker search, in order (`prov.confidence` drops as the evidence gets further away):
  * the rest of the sentence right after the closing mark (0.9), the sentence before the opening mark
@@ -34,6 +37,7 @@ import {
   findAttribution,
   findCues,
   INDIRECT_CUES,
+  isInsideAny,
   sentenceSubject,
 } from '../../core/attribution.js';
 import type { EntityMention, QuoteItem } from '../../core/doc.js';
@@ -41,6 +45,7 @@ import type { Span } from '../../core/span.js';
 import { type Draft, defineStage, type StageContext } from '../../core/stage.js';
 import { sentenceAt, splitSentences } from '../../core/text.js';
 import { findQuoteMarks, type QuoteMarks } from './find-quote-marks.js';
+import { findReportedSpeech } from './reported-speech.js';
 
 /** After an indirect-speech cue: an optional audience and time, then "that". */
 const INDIRECT_TAIL_RE =
@@ -55,6 +60,9 @@ const INTRODUCER_RE =
   /(?<![\p{L}])(?:read(?:\s+out)?|issued|delivered|gave|made|released|posted)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|speech|address|remarks|message|declaration)(?![\p{L}])/iu;
 const TITLE_CASE_RE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s*)+$/u;
 const TRAILING_PUNCT_RE = /[\s.!?;:,"')\]]+$/;
+
+/** Characters searched before a quote or cue for its attribution: keeps every search local, so long inputs stay linear. */
+const SEARCH_WINDOW = 400;
 
 /** Options of the quotes stage. */
 export interface QuotesOptions {
@@ -138,6 +146,7 @@ export function findQuotes(
       text: text.slice(m.start, m.end),
       speaker: found?.speaker ?? null,
       cue: found?.cue ?? null,
+      ...spansOf(found?.match ?? null),
       prov: { rule, confidence: found ? found.confidence : 0.5 },
     };
     items.push(item);
@@ -148,6 +157,24 @@ export function findQuotes(
   }
 
   items.push(...findIndirect(actx, marks));
+  // Reported speech without "that" or marks: only where no quote found so far sits (a partial
+  // quote already carries the attribution of the clause around it, when it has a speaker).
+  const taken: Span[] = items
+    .filter((q) => q.speaker !== null || q.prov.rule !== 'quotes/partial')
+    .map((q) => ({ start: Math.max(0, q.start - 1), end: q.end + 1 }));
+  const reported = findReportedSpeech(actx, taken);
+  // "Clinton says Trump's “latest meltdown is unhinged”": the partial quote takes the speaker of
+  // the reported clause holding it.
+  for (const q of items) {
+    if (q.speaker !== null || q.prov.rule !== 'quotes/partial') continue;
+    const holder = reported.find((r) => r.start <= q.start && q.end <= r.end);
+    if (!holder) continue;
+    q.speaker = holder.speaker;
+    q.cue = holder.cue;
+    q.cueSpan = holder.cueSpan ?? null;
+    q.speakerSpan = holder.speakerSpan ?? null;
+  }
+  items.push(...reported);
   return items.sort((a, b) => a.start - b.start);
 }
 
@@ -156,6 +183,15 @@ interface Found {
   cue: string | null;
   confidence: number;
   match: AttributionMatch | null;
+}
+
+/** Cue and speaker offsets of a match made in this article; null when carried over or inferred. */
+function spansOf(match: AttributionMatch | null): Pick<QuoteItem, 'cueSpan' | 'speakerSpan'> {
+  if (!match) return { cueSpan: null, speakerSpan: null };
+  return {
+    cueSpan: { start: match.cueStart, end: match.cueEnd },
+    speakerSpan: match.speaker ? { start: match.speakerStart, end: match.speakerEnd } : null,
+  };
 }
 
 function foundOf(match: AttributionMatch, confidence: number): Found {
@@ -176,7 +212,8 @@ function attributeQuote(
   if (tail) return foundOf(tail, 0.8);
   // "… said the breach was “…” and that he took “full personal responsibility”": the cue sits
   // before an earlier quote of the same sentence.
-  const sentenceStart = actx.sentences[at.sOpen]?.start ?? at.headStart;
+  // At most `SEARCH_WINDOW` back: a ten-thousand-mark "sentence" must not be rescanned per mark.
+  const sentenceStart = Math.max(actx.sentences[at.sOpen]?.start ?? at.headStart, m.open - SEARCH_WINDOW);
   if (sentenceStart < at.headStart) {
     const earlier = findAttribution(actx, sentenceStart, m.open, 'last', actx.quoted);
     if (earlier) return foundOf(earlier, 0.8);
@@ -193,19 +230,21 @@ function fromNeighbours(
   nextOpen: number,
 ): Found | null {
   const { view, sentences } = actx;
-  const before = sentences[sOpen - 1];
+  const whole = sentences[sOpen - 1];
+  // Only the end of the sentence before matters (its introducer, colon or speaker).
+  const before = whole ? { start: Math.max(whole.start, whole.end - SEARCH_WINDOW), end: whole.end } : undefined;
   if (before) {
     const introducer = INTRODUCER_RE.exec(view.slice(before.start, before.end));
     const subject = introducer ? subjectBefore(actx, before.start, before.start + introducer.index) : null;
     if (subject) return { speaker: attributionOf(subject), cue: null, confidence: 0.7, match: null };
   }
-  if (before && /:\s*$/.test(view.slice(before.start, before.end))) {
+  if (before && /:\s*$/.test(view.slice(before.end - 4, before.end))) {
     const found = findAttribution(actx, before.start, before.end, 'last', actx.quoted);
     if (found) return foundOf(found, 0.8);
   }
   const closeSentence = sentences[sClose];
   const after = sentences[sClose + 1];
-  const restOfSentence = closeSentence ? view.slice(m.close, closeSentence.end) : '';
+  const restOfSentence = closeSentence ? view.slice(m.close, Math.min(closeSentence.end, m.close + 8)) : '';
   if (after && TRAILING_PUNCT_RE.test(restOfSentence.padEnd(1, ' ')) && after.start < nextOpen) {
     const found = findAttribution(actx, after.start, Math.min(after.end, after.start + 120), 'first');
     if (found && found.speakerStart - after.start <= 40 && found.cueStart - after.start <= 60)
@@ -246,7 +285,7 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
     for (const cue of findCues(actx, s.start, s.end, quoted)) {
       const cueText = view.slice(cue.start, cue.end).toLowerCase();
       if (!INDIRECT_CUES.has(cueText)) continue;
-      const tail = INDIRECT_TAIL_RE.exec(view.slice(cue.end, s.end));
+      const tail = INDIRECT_TAIL_RE.exec(view.slice(cue.end, Math.min(s.end, cue.end + SEARCH_WINDOW)));
       if (!tail) continue;
       const start = cue.end + tail[0].length;
       if (view[start] === '"') continue; // "said that “…”": the direct quote already covers it
@@ -255,7 +294,7 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
       if (clause.split(/\s+/).length < 2) continue;
       // "said that was …": "that" is a pronoun, not the start of a reported clause.
       if (PRONOUN_THAT_RE.test(clause)) continue;
-      if (quoted.some((q) => start >= q.start && end <= q.end)) continue;
+      if (isInsideAny(quoted, start, end)) continue;
       // "She said the army had cancelled leave … but stressed that …": the subject of the first verb.
       const match =
         attributeCue(actx, cue, s.start, s.end) ??
@@ -268,6 +307,8 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
         text: text.slice(start, end),
         speaker: match?.speaker ?? null,
         cue: cueText,
+        cueSpan: { start: cue.start, end: cue.end },
+        speakerSpan: match?.speaker ? { start: match.speakerStart, end: match.speakerEnd } : null,
         prov: { rule: 'quotes/indirect', confidence: match ? 0.8 : 0.5 },
       });
       break; // one reported clause per sentence: a later "that" is inside this clause

@@ -21,10 +21,11 @@ const FUTURE_RE =
   /\b(?:will|shall|won't|(?:is|are|'s|'re)\s+(?:(?:due|expected|set|scheduled|slated|going|poised|planning|likely)\s+)?to\s+(?!have\b)[a-z]+|plans?\s+to|planning\s+to|intends?\s+to|next|upcoming|coming|later\s+this|tomorrow)\b|'ll\b/gi;
 /**
  * Future-in-the-past cues: reported plans ("said it would withdraw", "was to meet", "was expected
- * to end", "planned to vote", "expected deliveries to return").
+ * to end", "planned to vote", "expected deliveries to return"), and an infinitive running up to an
+ * end point ("picked three firms for the programme to run through June"): not before the statement.
  */
 const FUTURE_IN_PAST_RE =
-  /\b(?:would|could|wouldn't|couldn't|(?:was|were)\s+(?:(?:due|expected|set|scheduled|slated|going|poised|planning|likely|about)\s+)?to\s+(?!have\b)[a-z]+|(?:planned|intended|expected|hoped|promised|pledged|vowed|aimed|threatened)\s+(?:to\b|that\b|[a-z]+\s+to\b))/gi;
+  /\b(?:to\s+(?:run|last|continue|remain|stay|finish|end|close|be\s+completed)\s+(?:through|until|till|into)|would|could|wouldn't|couldn't|(?:was|were)\s+(?:(?:due|expected|set|scheduled|slated|going|poised|planning|likely|about)\s+)?to\s+(?!have\b)[a-z]+|(?:planned|intended|expected|hoped|promised|pledged|vowed|aimed|threatened)\s+(?:to\b|that\b|[a-z]+\s+to\b))/gi;
 /**
  * Past cues: common irregular past forms and any "-ed" word not on the exception list. A
  * preposition glued on by a stripped link ("saidon Tuesday", "metin Geneva") still counts.

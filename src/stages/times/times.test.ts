@@ -21,6 +21,11 @@ function timesOf(text: string, published: Published = PUBLISHED) {
   return timesStage.run(docOf(text, { published }), ctx);
 }
 
+/** The items that name a day, month or year for the timeline (chrono's), leaving TIMEX3-only ones out. */
+function datesOf(text: string, published: Published = PUBLISHED) {
+  return timesOf(text, published).filter((t) => !t.prov.rule?.startsWith('timeml/'));
+}
+
 /** [sentence, expected span text, expected value, rule] with the 2026-03-12 publication date. */
 const KNOWN: Array<[string, string, string, string]> = [
   [
@@ -61,7 +66,7 @@ const KNOWN: Array<[string, string, string, string]> = [
 
 describe('timesStage with a known publication date', () => {
   it.each(KNOWN)('%s', (text, expected, value, rule) => {
-    const items = timesOf(text);
+    const items = datesOf(text);
     expect(items).toHaveLength(1);
     const item = items[0];
     if (!item) return;
@@ -188,7 +193,8 @@ describe('negative cases', () => {
     'Output rose by 2015 tonnes.',
   ];
   it.each(NEGATIVE)('%s', (text) => {
-    expect(timesOf(text)).toEqual([]);
+    expect(datesOf(text)).toEqual([]);
+    expect(timesOf(text).filter((t) => t.value !== null)).toEqual([]);
   });
 
   it('skips sentences with no date cue without calling chrono', () => {
@@ -273,7 +279,8 @@ describe('durations, periods and words that are not a day', () => {
     'The town had a sawmill and a Saturday market.',
     '"They thought we would be tired after one weekend," she said.',
   ])('not one day: %s', (text) => {
-    expect(timesOf(text)).toEqual([]);
+    expect(datesOf(text)).toEqual([]);
+    expect(timesOf(text).filter((t) => t.value !== null)).toEqual([]);
   });
 
   it.each([
@@ -296,5 +303,31 @@ describe('durations, periods and words that are not a day', () => {
   it('"after midnight" in a past clause is the publication night, not the next day', () => {
     const [item] = timesOf('The second wave reached the city shortly after midnight.');
     expect(item?.value).toBe('2026-03-12');
+  });
+});
+
+describe('bad input through the whole stage', () => {
+  it('February 30, far-out years and 10 000 numbers in a row: no crash, no invented date', () => {
+    const numbers = Array.from({ length: 10_000 }, (_, i) => String((i * 7919) % 3000)).join(' ');
+    const text = `The hearing was set for February 30, 2026. A capsule said "open in 3024". ${numbers}.`;
+    const items = timesOf(text);
+    expect(items.filter((t) => t.value !== null)).toEqual([]);
+    expect(items.filter((t) => t.timeml && /^\d{4}/.test(t.timeml.value))).toEqual([]);
+  });
+
+  it('an ambiguous 03/04/2024 is read by the locale the article shows, else kept to its year', () => {
+    const plain = timesOf('The letter, dated 03/04/2024, was never answered.');
+    expect(plain.map((t) => [t.value, t.timeml?.value])).toEqual([['2024', '2024']]);
+    const british = timesOf('The letter, dated 03/04/2024, was never answered by the harbour office.');
+    expect(british[0]?.timeml?.value).toBe('2024-04-03');
+  });
+
+  it('gives every item a TIMEX3 reading where one exists: durations and sets become items of their own', () => {
+    const items = timesOf('Talks lasted five hours on Wednesday; the council meets every Monday.');
+    expect(items.map((t) => [t.text, t.value, t.timeml?.type, t.timeml?.value])).toEqual([
+      ['five hours', null, 'DURATION', 'PT5H'],
+      ['Wednesday', '2026-03-11', 'DATE', '2026-03-11'],
+      ['every Monday', null, 'SET', 'XXXX-WXX-1'],
+    ]);
   });
 });

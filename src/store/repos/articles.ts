@@ -32,20 +32,28 @@ export async function findStoredHashes(db: Db, hashes: readonly string[]): Promi
 export async function insertDocs(db: Kysely<Database>, docs: readonly NewsDoc[], runId: number): Promise<string[]> {
   if (docs.length === 0) return [];
   return db.transaction().execute(async (trx) => {
-    const stored = await findStoredHashes(
+    const known = await findStoredHashes(
       trx,
       docs.map((d) => d.article.contentHash),
     );
-    const fresh = docs.filter((d) => !stored.has(d.article.contentHash));
+    const fresh = docs.filter((d) => !known.has(d.article.contentHash));
     const now = new Date().toISOString();
     const articleRows = fresh.map((d) => toArticleRow(d.article, runId, now));
+    const inserted = new Set<string>();
     for (let i = 0; i < articleRows.length; i += 100) {
-      await trx
+      // Another writer (a worker on another machine) may store the same content between the
+      // check above and this insert: the content hash is unique, so its copy wins and ours is
+      // skipped along with its mentions, never stored twice.
+      const rows = await trx
         .insertInto('articles')
         .values(articleRows.slice(i, i + 100))
+        .onConflict((oc) => oc.column('content_hash').doNothing())
+        .returning('id')
         .execute();
+      for (const r of rows) inserted.add(r.id);
     }
-    const mentionRows = fresh.flatMap(toMentionRows);
+    const stored = fresh.filter((d) => inserted.has(d.article.id));
+    const mentionRows = stored.flatMap(toMentionRows);
     // 11 columns per row; stay well under SQLite's bound-parameter limit.
     for (let i = 0; i < mentionRows.length; i += 2000) {
       await trx
@@ -53,7 +61,7 @@ export async function insertDocs(db: Kysely<Database>, docs: readonly NewsDoc[],
         .values(mentionRows.slice(i, i + 2000))
         .execute();
     }
-    return fresh.map((d) => d.article.id);
+    return stored.map((d) => d.article.id);
   });
 }
 
@@ -77,6 +85,11 @@ export function toArticleRow(a: Article, runId: number, now: string): ArticlesTa
     removed: JSON.stringify(a.removed),
     run_id: runId,
     stored_at: now,
+    status: a.status ?? 'ok',
+    status_reason: a.statusReason ?? null,
+    url: a.url ?? null,
+    field_sources: a.fieldSources ? JSON.stringify(a.fieldSources) : null,
+    offsets: a.offsets ? JSON.stringify(a.offsets) : null,
   };
 }
 
@@ -120,6 +133,11 @@ export function fromArticleRow(r: Selectable<ArticlesTable>): Article {
     author: r.author,
     text: r.text,
     removed: JSON.parse(r.removed) as Article['removed'],
+    status: (r.status ?? 'ok') as NonNullable<Article['status']>,
+    ...(r.status_reason ? { statusReason: r.status_reason } : {}),
+    url: r.url ?? null,
+    ...(r.field_sources ? { fieldSources: JSON.parse(r.field_sources) as Article['fieldSources'] } : {}),
+    ...(r.offsets ? { offsets: JSON.parse(r.offsets) as Article['offsets'] } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   CorpusResult,
   Duplicate,
   Evidence,
+  QuoteRecord,
   Story,
   StoryEvent,
   TimelineEntry,
@@ -67,6 +68,7 @@ export async function replaceCorpus(
       'story_members',
       'timeline',
       'conflicts',
+      'quote_records',
     ] as const) {
       await trx.deleteFrom(table).execute();
     }
@@ -98,6 +100,7 @@ export async function replaceCorpus(
       result.stories.map((s) => ({
         story_id: s.storyId,
         title: s.title,
+        summary: s.summary ?? null,
         independent_sources: s.independentSources,
         article_count: s.articles.length,
         first_published:
@@ -138,6 +141,18 @@ export async function replaceCorpus(
         summary: c.summary,
         story_id: c.storyId,
         items: JSON.stringify(c.items),
+        detail: c.evolution === undefined ? null : JSON.stringify({ evolution: c.evolution }),
+      })),
+    );
+    await insertChunked(
+      tx,
+      'quote_records',
+      (result.quotes ?? []).map((q) => ({
+        quote_id: q.quoteId,
+        text: q.text,
+        story_id: q.storyId,
+        speakers: JSON.stringify(q.speakers),
+        occurrences: JSON.stringify(q.occurrences),
       })),
     );
   });
@@ -154,6 +169,7 @@ export async function loadCorpus(db: Kysely<Database>): Promise<CorpusResult & {
     db.selectFrom('timeline').selectAll().orderBy('date').orderBy('id').execute(),
     db.selectFrom('conflicts').selectAll().orderBy('id').execute(),
   ]);
+  const quotes = await db.selectFrom('quote_records').selectAll().orderBy('id').execute();
   const membersOf = new Map<string, string[]>();
   for (const m of members) membersOf.set(m.story_id, [...(membersOf.get(m.story_id) ?? []), m.article_id]);
   return {
@@ -172,6 +188,7 @@ export async function loadCorpus(db: Kysely<Database>): Promise<CorpusResult & {
       (s): Story => ({
         storyId: s.story_id,
         title: s.title,
+        ...(s.summary ? { summary: s.summary } : {}),
         articles: membersOf.get(s.story_id) ?? [],
         independentSources: s.independent_sources,
         events: JSON.parse(s.events) as StoryEvent[],
@@ -192,6 +209,16 @@ export async function loadCorpus(db: Kysely<Database>): Promise<CorpusResult & {
         summary: c.summary,
         storyId: c.story_id,
         items: JSON.parse(c.items) as Evidence[],
+        ...(c.detail ? (JSON.parse(c.detail) as Pick<Conflict, 'evolution'>) : {}),
+      }),
+    ),
+    quotes: quotes.map(
+      (q): QuoteRecord => ({
+        quoteId: q.quote_id,
+        text: q.text,
+        storyId: q.story_id,
+        speakers: JSON.parse(q.speakers) as QuoteRecord['speakers'],
+        occurrences: JSON.parse(q.occurrences) as Evidence[],
       }),
     ),
   };

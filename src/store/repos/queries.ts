@@ -551,7 +551,9 @@ async function mentionRows(
     options.ordered === 'published'
       ? query.orderBy('a.published_date', (o) => o.desc().nullsLast()).orderBy('m.article_id')
       : query.orderBy('m.article_id');
-  return query.orderBy('m.span_start').limit(options.limit).offset(options.offset).execute();
+  const sorted = query.orderBy('m.span_start');
+  // A negative limit means every row (PostgreSQL rejects SQLite's `LIMIT -1`).
+  return (options.limit < 0 ? sorted : sorted.limit(options.limit).offset(options.offset)).execute();
 }
 
 async function countMentions(db: Db, kind: 'quote' | 'claim', filter: MentionFilter): Promise<number> {

@@ -158,8 +158,8 @@ function Timeline({ data, site }: { data: StoryDetail; site: (id: string) => str
 }
 
 const CONFLICT_LABEL: Record<Conflict['kind'], string> = {
-  number: 'numbers disagree',
-  speaker: 'speaker disputed',
+  quantity: 'numbers disagree',
+  attribution: 'speaker disputed',
   headline: 'headlines disagree',
 };
 
@@ -173,7 +173,8 @@ function Conflicts({ conflicts, site }: { conflicts: Conflict[]; site: (id: stri
         <ul class="conflicts">
           {conflicts.map((c, i) => (
             <li key={i} class="conflict">
-              <span class="badge warn">⚠ {CONFLICT_LABEL[c.kind] ?? c.kind}</span> {c.summary}
+              <span class="badge warn">⚠ {c.evolution ? 'figure updated' : (CONFLICT_LABEL[c.kind] ?? c.kind)}</span>{' '}
+              {c.summary}
               <details>
                 <summary>{plural(c.items.length, 'piece', 'pieces')} of evidence</summary>
                 <ul>

@@ -5,8 +5,8 @@
  * `published` ← pubDate / dc:date / published / updated (ISO 8601), `site` ← channel/feed title,
  * `author` ← dc:creator / author (name).
  *
- * Items are NOT followed to their pages: ingest does no network I/O, so a feed that carries only
- * a summary yields a short article (extract then reports it as too short).
+ * Read offline (`readFeed`), items are not followed to their pages. With network access
+ * (`follow.ts`), an item that carries only a summary is replaced by its page.
  *
  * Origin of item N (1-based) is `feed.xml#N`. Malformed XML is one failure naming the file; an
  * item without content is a failure for that item only.
@@ -29,24 +29,42 @@ const parser = new XMLParser({
 
 type Node = Record<string, unknown>;
 
+/** A feed parsed: its title (the site) and items, or the failure naming the file. */
+export type ParsedFeed = { site: string | undefined; items: FeedItem[] } | { failure: IngestResult };
+
 /** A feed file's text → one result per item, or one failure naming the file. */
 export function readFeed(content: string, file: string): IngestResult[] {
+  const feed = parseFeed(content, file);
+  if ('failure' in feed) return [feed.failure];
+  return feed.items.map((item, i) => {
+    const origin = `${file}#${i + 1}`;
+    if (!item.content) {
+      return failure(origin, 'ingest/empty', 'Feed item has no content or description (links are not followed)');
+    }
+    return rawResult(origin, item.content, item.mediaType, feedItemMeta(item, feed.site));
+  });
+}
+
+/** Parse an RSS or Atom document (see the module comment). */
+export function parseFeed(content: string, file: string): ParsedFeed {
   const valid = XMLValidator.validate(content);
   if (valid !== true) {
-    return [failure(file, 'ingest/invalid-xml', `Malformed feed XML at line ${valid.err.line}: ${valid.err.msg}`)];
+    return {
+      failure: failure(file, 'ingest/invalid-xml', `Malformed feed XML at line ${valid.err.line}: ${valid.err.msg}`),
+    };
   }
   let doc: Node;
   try {
     doc = parser.parse(content) as Node;
   } catch (error) {
-    return [failure(file, 'ingest/invalid-xml', `Malformed feed XML: ${(error as Error).message}`)];
+    return { failure: failure(file, 'ingest/invalid-xml', `Malformed feed XML: ${(error as Error).message}`) };
   }
   const rss = asNode(doc.rss);
   const rdf = asNode(doc['rdf:RDF']);
   const atom = asNode(doc.feed);
   let items: Node[];
   let site: string | undefined;
-  let read: (item: Node) => Item;
+  let read: (item: Node) => FeedItem;
   if (rss || rdf) {
     const channel = asNode((rss ?? rdf)?.channel);
     items = nodes(asNode(rss?.channel)?.item ?? rdf?.item);
@@ -57,26 +75,30 @@ export function readFeed(content: string, file: string): IngestResult[] {
     site = text(atom.title);
     read = readAtomEntry;
   } else {
-    return [failure(file, 'ingest/unsupported-type', 'Unexpected XML document, expected an RSS or Atom feed')];
+    return {
+      failure: failure(file, 'ingest/unsupported-type', 'Unexpected XML document, expected an RSS or Atom feed'),
+    };
   }
-  if (items.length === 0) return [failure(file, 'ingest/empty', 'Feed has no items')];
-  return items.map((node, i) => {
-    const origin = `${file}#${i + 1}`;
-    const item = read(node);
-    if (!item.content) {
-      return failure(origin, 'ingest/empty', 'Feed item has no content or description (links are not followed)');
-    }
-    const meta: RawMeta = {};
-    if (item.url) meta.url = item.url;
-    if (item.title) meta.title = item.title;
-    if (item.published) meta.published = item.published;
-    if (site) meta.site = site;
-    if (item.author) meta.author = item.author;
-    return rawResult(origin, item.content, item.mediaType, meta);
-  });
+  if (items.length === 0) return { failure: failure(file, 'ingest/empty', 'Feed has no items') };
+  return { site, items: items.map(read) };
 }
 
-interface Item {
+/** The metadata a feed gives about one of its items. */
+export function feedItemMeta(item: FeedItem, site: string | undefined): RawMeta {
+  const meta: RawMeta = {};
+  if (item.url) meta.url = item.url;
+  if (item.title) meta.title = item.title;
+  if (item.published) meta.published = item.published;
+  if (site) meta.site = site;
+  if (item.author) meta.author = item.author;
+  return meta;
+}
+
+export interface FeedItem {
+  /** RSS guid or Atom id: what `storyline watch` remembers (falls back to the link). */
+  id: string | undefined;
+  /** Whether `content` is the full-content element (`content:encoded`, Atom `content`), not a description or summary. */
+  full: boolean;
   content: string | undefined;
   mediaType: RawDoc['mediaType'];
   url: string | undefined;
@@ -85,8 +107,10 @@ interface Item {
   author: string | undefined;
 }
 
-function readRssItem(item: Node): Item {
+function readRssItem(item: Node): FeedItem {
   return {
+    id: text(item.guid),
+    full: text(item['content:encoded']) !== undefined,
     content: text(item['content:encoded']) ?? text(item.description),
     mediaType: 'text/html',
     url: nodes(item.link).map(text).find(Boolean) ?? permalink(item.guid),
@@ -96,13 +120,15 @@ function readRssItem(item: Node): Item {
   };
 }
 
-function readAtomEntry(entry: Node): Item {
+function readAtomEntry(entry: Node): FeedItem {
   // `type="xhtml"` content is parsed XML, not text: it is skipped for the summary (rare in news feeds).
   const source = text(entry.content) !== undefined ? entry.content : entry.summary;
   const type = stringField(asNode(source)?.['@_type']) ?? 'text';
   const links = nodes(entry.link);
   const alternate = links.find((l) => (stringField(l['@_rel']) ?? 'alternate') === 'alternate') ?? links[0];
   return {
+    id: text(entry.id),
+    full: source === entry.content,
     content: text(source),
     mediaType: type === 'html' || type === 'xhtml' || type.includes('html') ? 'text/html' : 'text/plain',
     url: stringField(alternate?.['@_href']),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { RawDoc } from '../../../core/doc.js';
+import { declaredInDocument, decodeBytes } from '../fetch/charset.js';
 import type { IngestResult } from '../index.js';
 import { readFeed } from './feed.js';
 import { gunzipLimited } from './gzip.js';
@@ -27,13 +28,34 @@ const READERS: Record<string, Reader> = {
   '.xml': readFeed,
   '.rss': readFeed,
   '.atom': readFeed,
+  // Read by `sources/url.ts` when network access is on (see `index.ts`).
+  '.urls': (_content, file) => [
+    failure(file, 'ingest/offline', 'A URL list needs network access, which is off (--offline)'),
+  ],
 };
 /** One article per file; containers hold several. */
 const SINGLE = new Set(['.txt', '.text', '.html', '.htm']);
+/** Formats that can declare their own charset. */
+const MARKUP = new Set(['.html', '.htm', '.xml', '.rss', '.atom']);
 const GZIP = '.gz';
-export const SUPPORTED_EXTENSIONS = [...Object.keys(READERS), ...Object.keys(READERS).map((ext) => `${ext}${GZIP}`)];
+/** Every extension read; WARC files are streamed by `sources/warc.ts`, not through READERS. */
+export const SUPPORTED_EXTENSIONS = [
+  ...Object.keys(READERS),
+  ...Object.keys(READERS).map((ext) => `${ext}${GZIP}`),
+  '.warc',
+  '.warc.gz',
+];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's bytes and decoded text, once type, size, emptiness, binary content and encoding are checked. */
+export interface LoadedFile {
+  file: string;
+  /** Lower-case extension without `.gz` (`.jsonl` for `a.jsonl.gz`). */
+  ext: string;
+  bytes: Buffer;
+  content: string;
+}
 
 /**
  * Read one file as documents: checks type, size, emptiness, binary content and UTF-8, gunzips
@@ -41,6 +63,23 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * `.html`) or each article of a container (`.json`, `.jsonl`, feeds).
  */
 export async function readFileSource(file: string, options: { maxBytes: number }): Promise<IngestResult[]> {
+  const loaded = await loadFile(file, options);
+  return Array.isArray(loaded) ? loaded : readLoadedFile(loaded);
+}
+
+/** The documents of a loaded file, read by its extension's reader. */
+export function readLoadedFile({ file, ext, bytes, content }: LoadedFile): IngestResult[] {
+  const reader = READERS[ext] as Reader;
+  const results = reader(content, file);
+  // A single article keeps the hash of the file's bytes (after gunzip, the BOM included), as
+  // before: re-analysing stored files stays a no-op.
+  const [only] = results;
+  if (SINGLE.has(ext) && only && 'raw' in only) only.raw.contentHash = createHash('sha256').update(bytes).digest('hex');
+  return results;
+}
+
+/** Load and decode one file, or the failure naming it. */
+export async function loadFile(file: string, options: { maxBytes: number }): Promise<LoadedFile | IngestResult[]> {
   const fail = (rule: string, reason: string) => [failure(file, rule, reason)];
   const lower = file.toLowerCase();
   const gzipped = lower.endsWith(GZIP);
@@ -87,16 +126,19 @@ export async function readFileSource(file: string, options: { maxBytes: number }
   try {
     content = utf8.decode(bytes);
   } catch {
-    const at = firstInvalidUtf8(bytes);
-    return fail('ingest/invalid-utf8', `Unexpected invalid UTF-8 at byte ${at}, expected UTF-8 text`);
+    // HTML and XML may declare a legacy charset (`<meta charset="windows-1252">`): honour it.
+    // Plain text has no way to say, so it must be UTF-8.
+    const declared = MARKUP.has(ext) ? declaredInDocument(bytes) : undefined;
+    const decoded = declared ? decodeBytes(bytes) : undefined;
+    if (decoded && 'text' in decoded) {
+      content = decoded.text;
+    } else {
+      const at = firstInvalidUtf8(bytes);
+      return fail('ingest/invalid-utf8', `Unexpected invalid UTF-8 at byte ${at}, expected UTF-8 text`);
+    }
   }
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  const results = reader(content, file);
-  // A single article keeps the hash of the file's bytes (after gunzip), as before.
-  // (the BOM included), as before: re-analysing stored files stays a no-op.
-  const [only] = results;
-  if (SINGLE.has(ext) && only && 'raw' in only) only.raw.contentHash = createHash('sha256').update(bytes).digest('hex');
-  return results;
+  return { file, ext, bytes, content };
 }
 
 /** NUL bytes or many control characters in the first 8 KiB: not text. */
