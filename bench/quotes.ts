@@ -31,6 +31,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { doubledApostrophesAsQuotes } from '../src/core/attribution.js';
 import type { Article, ClaimItem, LayerName, QuoteItem } from '../src/core/doc.js';
 import { createPipeline } from '../src/core/pipeline.js';
 import type { Span } from '../src/core/span.js';
@@ -242,16 +243,17 @@ function speakerIsRight(text: string, gold: GoldAttribution, pred: PredictedQuot
   return goldWords.some((w) => names.has(w));
 }
 
-function scoreArticle(score: SystemScore, article: PolnearArticle, predicted: PredictedQuote[]): void {
+function scoreArticle(score: SystemScore, article: PolnearArticle, predicted: PredictedQuote[], verbose = false): void {
+  const show = verbose && SHOW_MISSES > 0;
   const { text, gold } = article;
   const goldTokens = gold.map((g) => tokensOf(text, g.content));
   const predTokens = predicted.map((p) => tokensOf(text, [p.content]));
   const pairs = matchByOverlap(goldTokens, predTokens);
-  if (SHOW_MISSES > 0) showMisses(text, gold, pairs);
+  if (show) showMisses(text, gold, pairs);
   score.contentOverlap.tp += pairs.length;
   score.contentOverlap.pred += predicted.length;
   score.contentOverlap.gold += gold.length;
-  const view = matchView(text);
+  const view = doubledApostrophesAsQuotes(matchView(text), text);
   const matchedGold = new Set(pairs.map(([g]) => g));
   gold.forEach((g, i) => {
     const isDirect = g.content.some((s) => view.slice(s.start, s.end).includes('"'));
@@ -283,14 +285,17 @@ function scoreArticle(score: SystemScore, article: PolnearArticle, predicted: Pr
     if (ga.source.length === 0) continue;
     score.speakerTotal++;
     if (speakerIsRight(text, ga, predicted[p] as PredictedQuote)) score.speakerRight++;
-    else if (SHOW_MISSES > 0 && shownMisses++ < SHOW_MISSES) {
+    else if (show && shownMisses++ < SHOW_MISSES) {
       const pq = predicted[p] as PredictedQuote;
       const src = ga.source.map((x) => text.slice(x.start, x.end)).join(' … ');
       const at = ga.source[0]?.start ?? pq.content.start;
       const ctxText = text
         .slice(Math.max(0, Math.min(at, pq.content.start) - 40), Math.max(at, pq.content.end) + 30)
         .replace(/\s+/g, ' ');
-      process.stdout.write(`SPEAKER gold=[${src}] ours=[${pq.speakerName ?? 'null'}] :: ${ctxText.slice(0, 260)}\n`);
+      const ours = text.slice(pq.content.start, pq.content.end).replace(/\s+/g, ' ');
+      process.stdout.write(
+        `SPEAKER gold=[${src}] ours=[${pq.speakerName ?? 'null'}] :: ${ctxText.slice(0, 260)}\n   OURS=[${ours.slice(0, 80)}…${ours.slice(-40)}]\n`,
+      );
     }
   }
 }
@@ -334,7 +339,7 @@ function stagesThrough(last: LayerName): Stage<LayerName>[] {
 }
 
 function quoteMarksBaseline(text: string): PredictedQuote[] {
-  return findDoubleQuotes(text, matchView(text))
+  return findDoubleQuotes(text, doubledApostrophesAsQuotes(matchView(text), text))
     .filter((q) => (text.slice(q.start, q.end).match(WORD_RE) ?? []).length >= 3)
     .map((q) => ({ content: { start: q.start, end: q.end }, cue: null, speaker: null, speakerName: null }));
 }
@@ -378,6 +383,7 @@ function runPolnear(): {
         speaker: q.speakerSpan ?? null,
         speakerName: q.speaker?.name ?? null,
       })),
+      true,
     );
     scoreArticle(baseline, a, quoteMarksBaseline(a.text));
   }

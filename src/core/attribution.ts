@@ -66,6 +66,37 @@ export const CUE_PHRASES: readonly string[] = [
   'complained',
   'stating',
   'saying',
+  // Stance and report verbs that PolNeAR-style attribution counts as cues too.
+  'reports',
+  'believes',
+  'believe',
+  'thinks',
+  'think',
+  'suggested',
+  'suggests',
+  'recalled',
+  'recalls',
+  'concluded',
+  'concludes',
+  'agreed',
+  'agrees',
+  'commented',
+  'conceded',
+  'concedes',
+  'contended',
+  'contends',
+  'maintained',
+  'maintains',
+  'predicted',
+  'predicts',
+  'argue',
+  'insist',
+  'warn',
+  'deny',
+  'reads',
+  'acknowledges',
+  'admit',
+  'posted',
 ];
 
 /** Cues that may come before their speaker ("…," said Morrow). "told X" names the audience, not the speaker. */
@@ -86,6 +117,10 @@ export const INVERTIBLE_CUES: ReadonlySet<string> = new Set([
   'declared',
   'stressed',
   'cautioned',
+  'recalled',
+  'commented',
+  'conceded',
+  'reads',
 ]);
 
 /** Cues that introduce reported speech with "that" ("X said on Tuesday that …"). */
@@ -120,6 +155,28 @@ export const INDIRECT_CUES: ReadonlySet<string> = new Set([
   'reported',
   'stating',
   'saying',
+  'reports',
+  'believes',
+  'believe',
+  'thinks',
+  'think',
+  'suggested',
+  'suggests',
+  'recalled',
+  'concluded',
+  'agreed',
+  'agrees',
+  'conceded',
+  'contended',
+  'maintained',
+  'predicted',
+  'predicts',
+  'argue',
+  'insist',
+  'warn',
+  'deny',
+  'acknowledges',
+  'admit',
 ]);
 
 /** Words that mark a statement as unverified ("reportedly", "is believed", "according to"). */
@@ -364,13 +421,32 @@ export interface AttributionContext {
   cues: Span[];
 }
 
+const DOUBLED_APOSTROPHES_RE = /''|``/g;
+
+/**
+ * Archive and typewriter text writes a double quotation mark as two apostrophes (''Yes,'' he said)
+ * or two backticks (``Yes''). In the view, each pair becomes one `"` plus a space, the mark on the
+ * side of the quoted words, so offsets stay those of the text and the quote finder sees a plain
+ * double quote.
+ */
+export function doubledApostrophesAsQuotes(view: string, text: string): string {
+  if (!view.includes("''") && !view.includes('``')) return view;
+  return view.replace(DOUBLED_APOSTROPHES_RE, (pair, at: number) => {
+    const original = text.slice(at, at + 2);
+    if (original !== "''" && original !== '``') return pair; // curly marks folded by the view: left alone
+    const before = view[at - 1];
+    const opens = original === '``' || before === undefined || /[\s([—–-]/u.test(before);
+    return opens ? ' "' : '" ';
+  });
+}
+
 /** Build the lookup state for one document. */
 export function createAttributionContext(
   text: string,
   sentences: readonly Sentence[],
   entities: readonly EntityMention[] = [],
 ): AttributionContext {
-  const view = matchView(text);
+  const view = doubledApostrophesAsQuotes(matchView(text), text);
   const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
   const cues: Span[] = [];
   for (const m of view.matchAll(CUE_RE)) {

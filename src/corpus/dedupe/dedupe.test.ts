@@ -195,7 +195,23 @@ describe('inferFromCopies', () => {
     });
   });
 
+  it('pins a range inferred from the text to the copy date that falls inside it', () => {
+    const a = buildArticle({ id: 'r1', text: corpus[0]?.text ?? '', date: '2024-03-12' });
+    const b = buildArticle({ id: 'r2', text: `${corpus[0]?.text ?? ''} Extra.` });
+    b.published = { date: null, from: '2024-03-10', to: null, how: 'text', evidence: 'as of March 10' };
+    const inf = inferFromCopies([a, b], findDuplicates([a, b]));
+    expect(inf.get('r2')?.published).toMatchObject({ date: '2024-03-12', how: 'duplicate' });
+  });
+
   describe('negative cases', () => {
+    it('keeps a text range that a copy date contradicts', () => {
+      const a = buildArticle({ id: 'r1', text: corpus[0]?.text ?? '', date: '2024-03-12' });
+      const b = buildArticle({ id: 'r2', text: `${corpus[0]?.text ?? ''} Extra.` });
+      b.published = { date: null, from: '2024-03-20', to: null, how: 'text', evidence: 'as of March 20' };
+      const inf = inferFromCopies([a, b], findDuplicates([a, b]));
+      expect(inf.get('r2')?.published).toBeUndefined();
+    });
+
     it('leaves dated articles and articles without copies alone', () => {
       expect(inferred.has('a_000000000001')).toBe(false);
       expect(inferred.has('a_000000000009')).toBe(false);

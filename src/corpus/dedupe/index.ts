@@ -25,6 +25,7 @@
 import { createHash } from 'node:crypto';
 import type { Duplicate, DuplicateKind } from '../../core/corpus.js';
 import type { Article, Published } from '../../core/doc.js';
+import { takesCopyDate } from '../../stages/times/published.js';
 import { contentWord } from '../cluster/features.js';
 import { BANDS, bandKeys, hashString, intersectionSize, minhash, normalizedWords, shingleSet } from './minhash.js';
 
@@ -358,8 +359,10 @@ export function inferFromCopies(
     const wire = [...new Set(members.flatMap((a) => a.wire))].sort();
     for (const a of members) {
       const fill: CopyInference = {};
-      const undated = a.published.date === null && a.published.from === null;
-      if (undated && dates.length > 0) {
+      // One copy date fills an unknown date or an inferred range it falls in (a text range is
+      // evidence too: a copy dated outside it is not taken); disagreeing copies fill only unknowns.
+      const takes = dates.length === 1 ? takesCopyDate(a.published, dates[0] as string) : a.published.how === 'unknown';
+      if (takes && dates.length > 0) {
         const source = dated.find((d) => d.published.date === dates[0]) as Article;
         fill.published =
           dates.length === 1

@@ -75,6 +75,47 @@ describe('statistical tagger', () => {
     expect(new Set(out.flat().filter((s) => s.startsWith('Brenmouth Rovers')))).toHaveProperty('size', 1);
   });
 
+  it('reads organisation cues: legal forms, "&", head nouns and organisation-only roles', () => {
+    const out = tagged([
+      words('Shares of Harlow & Denby Co rose 4 percent on Tuesday .'),
+      words('A Vantor spokesman declined to comment .'),
+      words('Trading on the Kessick Stock Exchange was halted after the announcement .'),
+      words('Cables giant Pellaro announced a merger on Friday .'),
+      words('The news agency Kotra said the talks had failed .'),
+    ]);
+    expect(out[0]).toEqual(['Harlow & Denby Co/ORG']);
+    expect(out[1]).toEqual(['Vantor/ORG']);
+    expect(out[2]).toEqual(['Kessick Stock Exchange/ORG']);
+    expect(out[3]).toEqual(['Pellaro/ORG']);
+    expect(out[4]).toEqual(['Kotra/ORG']);
+  });
+
+  it('types the sides of a match and the rows of a table as teams, but not national sides or players', () => {
+    const out = tagged([
+      words('Dunmore beat Kilbride 3-1 on Saturday .'),
+      words('Dunmore 12 7 3 2 25'),
+      words('Kilbride 12 5 4 3 19'),
+      words('England beat Moldova 2-0 in Chisinau on Saturday .'),
+      words('Tomas Berg ( Sweden ) beat Anton Vilk ( Estonia ) 6-3 6-4 .'),
+      words('She won the Olympic 100 metres title in 1992 .'),
+    ]);
+    expect(out[0]).toEqual(['Dunmore/ORG', 'Kilbride/ORG']);
+    expect(out[1]).toEqual(['Dunmore/ORG']);
+    expect(out[2]).toEqual(['Kilbride/ORG']);
+    expect(out[3]).toEqual(['England/LOC', 'Moldova/LOC', 'Chisinau/LOC']);
+    expect(out[4]).toEqual(['Tomas Berg/PER', 'Sweden/LOC', 'Anton Vilk/PER', 'Estonia/LOC']);
+    expect(out[5]).toEqual(['Olympic/MISC']);
+  });
+
+  it('types competitions named after a place and plural nationalities as MISC', () => {
+    const out = tagged([
+      words('Marta Voss finished fourth at the Kessick Open on Sunday .'),
+      words('Hundreds of Iraqis crossed the border on Friday .'),
+    ]);
+    expect(out[0]).toEqual(['Marta Voss/PER', 'Kessick Open/MISC']);
+    expect(out[1]).toEqual(['Iraqis/MISC']);
+  });
+
   it('describes word shapes compactly', () => {
     expect(shapeOf('McDonald')).toBe('XxXx');
     expect(shapeOf('U.S.')).toBe('X.X.');

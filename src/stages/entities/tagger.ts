@@ -466,7 +466,8 @@ function refine(model: NerModel, sentences: readonly (readonly string[])[], span
     for (let i = 0; i < words.length; i++) {
       const tags = gaz[i] as string[];
       if (taken.has(i)) continue;
-      if (tags.includes('U-demonym')) own.push({ start: i, end: i + 1, type: 'MISC' });
+      if (tags.includes('U-demonym') || pluralDemonym(words[i] as string, gazetteer))
+        own.push({ start: i, end: i + 1, type: 'MISC' });
       else if (tags.includes('B-demonym')) {
         let end = i + 1;
         while (end < words.length && (gaz[end] as string[]).includes('I-demonym') && !taken.has(end)) end++;
@@ -577,6 +578,54 @@ const ORG_ROLES = new Set([
   'batsman',
   'bowler',
 ]);
+/** Last words of organisation names. */
+const ORG_HEADS = new Set([
+  'exchange',
+  'ministry',
+  'department',
+  'commission',
+  'board',
+  'association',
+  'council',
+  'party',
+  'authority',
+  'agency',
+  'bank',
+  'bancshares',
+  'newsroom',
+  'newsdesk',
+  'desk',
+  'corporation',
+  'company',
+  'holdings',
+  'airlines',
+  'airways',
+  'federation',
+  'committee',
+  'institute',
+  'university',
+]);
+/** Last words of competition names (MISC in CoNLL). */
+const EVENT_HEADS = new Set(['open', 'games', 'cup', 'championship', 'championships', 'trophy', 'prix', 'olympics']);
+/** Nouns that introduce an organisation's name ("news agency Tanjug", "chipmaker Acme"). */
+const ORG_INTRODUCERS = new Set([
+  'agency',
+  'giant',
+  'firm',
+  'company',
+  'operator',
+  'carrier',
+  'maker',
+  'group',
+  'newspaper',
+  'daily',
+  'broker',
+  'brokerage',
+  'insurer',
+  'retailer',
+  'club',
+  'side',
+]);
 /** Words between the two sides of a match. */
 const MATCH_WORDS = new Set(['v', 'v.', 'vs', 'vs.', 'versus', 'beat', 'beats', 'defeated', 'drew']);
 /** Gazetteer classes that say a word is a person or a country rather than an organisation. */
@@ -616,6 +665,27 @@ function organisationCues(
     while (span.end < words.length && LEGAL_FORMS.has(lower(span.end)) && /^\p{Lu}/u.test(words[span.end] as string))
       span.end++;
     let cue = false;
+    // "New York Stock Exchange", "Avocado Growers Association": capitalised words after a name that
+    // end in an organisation head noun belong to it (the model often stops at the place).
+    let j = span.end;
+    while (j < words.length && j - span.end < 4 && /^\p{Lu}\p{Ll}/u.test(words[j] as string)) j++;
+    while (j > span.end && !ORG_HEADS.has(lower(j - 1)) && !EVENT_HEADS.has(lower(j - 1))) j--;
+    if (j > span.end) {
+      while (out[i + 1] && (out[i + 1] as TaggedSpan).start < j) out.splice(i + 1, 1);
+      span.end = j;
+      cue = ORG_HEADS.has(lower(j - 1));
+    }
+    // "Hong Kong Open", "Atlanta Games": a competition named after its place is MISC; what
+    // follows its head after a lower-case word ("… Open on Sunday") is not part of it.
+    for (let k = span.start + 1; k < span.end - 1; k++) {
+      if (EVENT_HEADS.has(lower(k)) && /^\p{Ll}/u.test(words[k + 1] as string)) span.end = k + 1;
+    }
+    if (span.end - span.start > 1 && EVENT_HEADS.has(lower(span.end - 1))) {
+      span.type = 'MISC';
+      cued.add(span);
+      continue;
+    }
+    if (span.end - span.start > 1 && ORG_HEADS.has(lower(span.end - 1))) cue = true;
     for (let k = span.start + 1; k < span.end; k++) if (LEGAL_FORMS.has(lower(k))) cue = true;
     if (span.end - span.start > 1 && CLUB_WORDS.has(lower(span.end - 1))) cue = true;
     const classes = () => gazetteer.get(words.slice(span.start, span.end).join(' ').toLowerCase()) ?? '';
@@ -624,6 +694,18 @@ function organisationCues(
       cue = !NOT_ORG_CLASSES.some((c) => known.includes(c));
     }
     // "Leeds v Chelsea", "Wigan beat Bradford": sides of a match; national sides stay places.
+    // "cables giant Pirelli", "news agency Tanjug", "shares of Acme": a one-word name after a noun
+    // that only introduces organisations.
+    const before = lower(span.start - 1);
+    if (
+      !cue &&
+      span.end - span.start === 1 &&
+      span.type !== 'ORG' &&
+      (ORG_INTRODUCERS.has(before) || (before === 'of' && lower(span.start - 2) === 'shares'))
+    ) {
+      const known = classes();
+      cue = !NOT_ORG_CLASSES.some((c) => known.includes(c));
+    }
     // A name followed by "(" is a player with a country ("beat Jane Roe ( France )").
     const side = MATCH_WORDS.has(lower(span.start - 1)) || MATCH_WORDS.has(lower(span.end));
     if (!cue && span.type !== 'PER' && side && words[span.end] !== '(') {
@@ -637,6 +719,12 @@ function organisationCues(
     }
   }
   return out;
+}
+
+/** "Iraqis", "Palestinians": a capitalised plural of a known demonym names the people (MISC). */
+function pluralDemonym(word: string, gazetteer: ReadonlyMap<string, string>): boolean {
+  if (word.length < 4 || !word.endsWith('s') || !/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  return (gazetteer.get(word.slice(0, -1).toLowerCase()) ?? '').includes('demonym');
 }
 
 const NUMBER_RE = /^[\d.,:/-]+$/;

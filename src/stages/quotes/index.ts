@@ -165,9 +165,12 @@ export function findQuotes(
   const reported = findReportedSpeech(actx, taken);
   // "Clinton says Trump's “latest meltdown is unhinged”": the partial quote takes the speaker of
   // the reported clause holding it.
+  // Both lists are in text order and clauses of different sentences never overlap: one pass.
+  let next = 0;
   for (const q of items) {
     if (q.speaker !== null || q.prov.rule !== 'quotes/partial') continue;
-    const holder = reported.find((r) => r.start <= q.start && q.end <= r.end);
+    while (next < reported.length && (reported[next] as Draft<QuoteItem>).end <= q.start) next++;
+    const holder = reported.slice(next, next + 4).find((r) => r.start <= q.start && q.end <= r.end);
     if (!holder) continue;
     q.speaker = holder.speaker;
     q.cue = holder.cue;
@@ -175,7 +178,155 @@ export function findQuotes(
     q.speakerSpan = holder.speakerSpan ?? null;
   }
   items.push(...reported);
-  return items.sort((a, b) => a.start - b.start);
+  attributeByStance(actx, items);
+  return withTranscriptLines(actx, items).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Verbs of stance that take a few quoted words as their object, PolNeAR-style: "Trump is promising
+ * lower taxes and “jobs, jobs, jobs”", "Reid called him “a con artist”", "She mocked the “sad
+ * excuse”". Only for partial quotes, and only with a subject right before the verb: the verb alone
+ * never makes a speaker.
+ */
+const STANCE_VERB_RE = new RegExp(
+  `(?<![\\p{L}-])(?:(?:is|was|are|were|has\\s+been|have\\s+been)\\s+)?(?:${[
+    'call(?:s|ed|ing)?',
+    'promis(?:es|ed|ing)',
+    'mock(?:s|ed|ing)',
+    'accus(?:es|ed|ing)',
+    'describ(?:es|ed|ing)',
+    'label(?:s|ed|led|ing|ling)?',
+    'brand(?:s|ed|ing)',
+    'dismiss(?:es|ed|ing)',
+    'denounc(?:es|ed|ing)',
+    'prais(?:es|ed|ing)',
+    'critici[sz](?:es|ed|ing)',
+    'attack(?:s|ed|ing)',
+    'slam(?:s|med|ming)',
+    'blast(?:s|ed|ing)',
+    'tout(?:s|ed|ing)',
+    'hail(?:s|ed|ing)',
+    'vow(?:s|ed|ing)',
+    'pledg(?:es|ed|ing)',
+    'warn(?:s|ed|ing)',
+    'urg(?:es|ed|ing)',
+    'insist(?:s|ed|ing)',
+    'claim(?:s|ed|ing)',
+    'den(?:ies|ied|ying)',
+    'defend(?:s|ed|ing)',
+    'question(?:s|ed|ing)',
+    'deri(?:des|ded|ding)',
+    'refer(?:s|red|ring)\\s+to',
+    'characteri[sz](?:es|ed|ing)',
+    'tweet(?:s|ed|ing)',
+    'wr(?:ites|ote|iting)',
+  ].join('|')})(?![\\p{L}-])`,
+  'giu',
+);
+
+/** A partial quote with no speaker yet: the subject of the last stance verb before it in its sentence. */
+function attributeByStance(actx: AttributionContext, items: Draft<QuoteItem>[]): void {
+  for (const q of items) {
+    if (q.speaker !== null || q.prov.rule !== 'quotes/partial') continue;
+    const s = actx.sentences[sentenceAt(actx.sentences, q.start)];
+    if (!s) continue;
+    const from = Math.max(s.start, q.start - SEARCH_WINDOW);
+    let verb: RegExpExecArray | null = null;
+    STANCE_VERB_RE.lastIndex = 0;
+    const window = actx.view.slice(from, q.start);
+    for (let m = STANCE_VERB_RE.exec(window); m; m = STANCE_VERB_RE.exec(window)) verb = m;
+    if (!verb) continue;
+    const cue = { start: from + verb.index, end: from + verb.index + verb[0].length };
+    if (isInsideAny(actx.quoted, cue.start, cue.end)) continue;
+    const match = attributeCue(actx, cue, s.start, q.start) ?? sentenceSubject(actx, s.start, cue);
+    if (!match?.speaker) continue;
+    q.speaker = match.speaker;
+    q.cue = match.cue;
+    q.cueSpan = { start: cue.start, end: cue.end };
+    q.speakerSpan = { start: match.speakerStart, end: match.speakerEnd };
+    q.prov = { ...q.prov, confidence: 0.6 };
+  }
+}
+
+/** A transcript line: "PENCE: Well, look …", the speaker's name in capitals, a colon, the words. */
+const TRANSCRIPT_LINE_RE = /^[ \t]*"?[ \t]*(\p{Lu}[\p{Lu}.'’-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’-]+){0,2}):[ \t]+(?=\S)/gmu;
+/** Labels in capitals that are not speakers: headings and page furniture. */
+const NOT_SPEAKER_LABELS: ReadonlySet<string> = new Set([
+  'UPDATE',
+  'NOTE',
+  'EDITOR',
+  'WATCH',
+  'READ',
+  'MORE',
+  'RELATED',
+  'PHOTOS',
+  'VIDEO',
+  'CORRECTION',
+  'CLARIFICATION',
+  'BREAKING',
+  'WARNING',
+  'ALSO',
+  'SOURCE',
+  'SOURCES',
+]);
+
+/**
+ * Transcript lines become one quote each, the capitalised label as speaker (`quotes/transcript`),
+ * replacing any quoted passage that runs over them (a transcript inside quotation marks); a partial
+ * quote inside a line takes the line's speaker. Only when two or more lines have a label, so a lone
+ * "WASHINGTON:" dateline or heading is not a transcript.
+ */
+function withTranscriptLines(actx: AttributionContext, items: Draft<QuoteItem>[]): Draft<QuoteItem>[] {
+  const { text, view } = actx;
+  const lines: Draft<QuoteItem>[] = [];
+  for (const m of view.matchAll(TRANSCRIPT_LINE_RE)) {
+    const label = m[1] as string;
+    if (NOT_SPEAKER_LABELS.has(label.replace(/[.'’-]+$/, ''))) continue;
+    const labelStart = (m.index ?? 0) + m[0].indexOf(label);
+    const start = (m.index ?? 0) + m[0].length;
+    const lineEnd = view.indexOf('\n', start);
+    const end = trimClause(view, start, lineEnd < 0 ? view.length : lineEnd);
+    if (end <= start) continue;
+    const entity = speakerForLabel(actx, label);
+    lines.push({
+      kind: 'quote',
+      start,
+      end,
+      text: text.slice(start, end),
+      speaker: entity
+        ? attributionOf(entity)
+        : { entityId: null, name: text.slice(labelStart, labelStart + label.length) },
+      cue: ':',
+      cueSpan: { start: labelStart + label.length, end: labelStart + label.length + 1 },
+      speakerSpan: { start: labelStart, end: labelStart + label.length },
+      prov: { rule: 'quotes/transcript', confidence: 0.8 },
+    });
+  }
+  if (lines.length < 2) return items;
+  const kept = items.filter((q) => {
+    const holder = lines.find((l) => l.start <= q.start && q.end <= l.end);
+    if (holder) {
+      if (q.prov.rule !== 'quotes/partial') return false;
+      q.speaker = holder.speaker;
+      q.cue = holder.cue;
+      q.cueSpan = holder.cueSpan ?? null;
+      q.speakerSpan = holder.speakerSpan ?? null;
+      return true;
+    }
+    return !lines.some((l) => q.start < l.start && l.start < q.end);
+  });
+  return [...kept, ...lines];
+}
+
+/** "PENCE" → the person the article names "Mike Pence": the label is the full name or its last word. */
+function speakerForLabel(actx: AttributionContext, label: string): EntityMention | null {
+  const upper = label.toUpperCase();
+  for (const e of actx.entities) {
+    if (e.type !== 'person') continue;
+    const name = actx.text.slice(e.start, e.end).toUpperCase();
+    if (name === upper || name.endsWith(` ${upper}`)) return e;
+  }
+  return null;
 }
 
 interface Found {
@@ -218,7 +369,104 @@ function attributeQuote(
     const earlier = findAttribution(actx, sentenceStart, m.open, 'last', actx.quoted);
     if (earlier) return foundOf(earlier, 0.8);
   }
-  return null;
+  if (m.isUnclosed) return null;
+  return (
+    invertedSubject(actx, m.close, tailEnd) ?? dashSignature(actx, m.close, at.nextOpen) ?? lineLabel(actx, m.open)
+  );
+}
+
+/** A line opening with a name and a colon ("Lena Morrow: ‘We will not retreat’", a headline or a transcript). */
+const LINE_LABEL_RE = /^[ \t]*((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]+):[ \t][^:\n]*$/u;
+
+function lineLabel(actx: AttributionContext, open: number): Found | null {
+  const lineStart = actx.view.lastIndexOf('\n', open - 1) + 1;
+  if (open - lineStart > 300) return null;
+  const label = LINE_LABEL_RE.exec(actx.view.slice(lineStart, open));
+  const name = label?.[1];
+  if (!label || !name) return null;
+  const start = lineStart + label[0].indexOf(name);
+  const stop = start + name.length;
+  const mention = actx.entities.find((e) => e.start >= start && e.end <= stop && e.type === 'person');
+  const resolved = mention ?? (name === name.toUpperCase() ? speakerForLabel(actx, name) : null);
+  // Only a person: "Update: …", "Live: …" and section labels are not speakers.
+  if (!resolved) return null;
+  const speaker = attributionOf(resolved);
+  const match: AttributionMatch = {
+    speaker,
+    speakerStart: start,
+    speakerEnd: stop,
+    how: 'entity',
+    isPerson: true,
+    cue: ':',
+    cueStart: stop,
+    cueEnd: stop + 1,
+  };
+  return { speaker, cue: ':', confidence: 0.7, match };
+}
+
+/** After a closing mark: ", Rep. Ann Ruiz (D-Ore.) said" / ", Ann Ruiz, the state's attorney general, said". */
+const INVERTED_SUBJECT_RE =
+  /^[,\s]*((?:(?:the|a|an|my|his|her|their|its|our|one|another)\s+)?[\p{Lu}\p{Ll}][^"\n]{0,158}?)\s*,?\s+(?:(?:has|had|also|later|then)\s+)?$/u;
+const STARTS_DESCRIPTIVE_RE = /^(?:\p{Lu}|(?:the|a|an|my|his|her|their|its|our|one|another)\s)/u;
+
+/**
+ * “…,” then a subject of any length, then the cue: the long noun phrase that `attributeCue` does not
+ * read (a name with a party tag, a name with an apposition, a description). The speaker is the first
+ * person or organisation named in the phrase, else the phrase itself as a description.
+ */
+function invertedSubject(actx: AttributionContext, close: number, end: number): Found | null {
+  const cue = findCues(actx, close, Math.min(end, close + 200))[0];
+  if (!cue) return null;
+  const phrase = INVERTED_SUBJECT_RE.exec(actx.view.slice(close, cue.start));
+  if (!phrase?.[1] || !STARTS_DESCRIPTIVE_RE.test(phrase[1])) return null;
+  const start = close + phrase[0].indexOf(phrase[1]);
+  const stop = start + phrase[1].length;
+  if (findCues(actx, start, stop).length > 0) return null;
+  const mention = actx.entities.find(
+    (e) => e.start >= start && e.end <= stop && (e.type === 'person' || e.type === 'organization'),
+  );
+  const speaker = mention ? attributionOf(mention) : { entityId: null, name: actx.text.slice(start, stop) };
+  const cueText = actx.view.slice(cue.start, cue.end).toLowerCase().replace(/\s+/g, ' ');
+  return {
+    speaker,
+    cue: cueText,
+    confidence: 0.7,
+    match: {
+      speaker,
+      speakerStart: start,
+      speakerEnd: stop,
+      how: mention ? 'entity' : 'unnamed',
+      isPerson: mention?.type === 'person',
+      cue: cueText,
+      cueStart: cue.start,
+      cueEnd: cue.end,
+    },
+  };
+}
+
+/** “…” ― Ann Ruiz: a signature after a dash closes a quoted comment (reader comments, social posts). */
+const DASH_SIGNATURE_RE = /^[\s.]*[―—–]\s*((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)/u;
+
+function dashSignature(actx: AttributionContext, close: number, nextOpen: number): Found | null {
+  // The text, not the view: the view folds dashes into hyphens.
+  const sig = DASH_SIGNATURE_RE.exec(actx.text.slice(close, Math.min(nextOpen, close + 80)));
+  if (!sig?.[1]) return null;
+  const dash = close + sig[0].search(/[―—–]/u);
+  const start = close + sig[0].length - sig[1].length;
+  const stop = close + sig[0].length;
+  const mention = actx.entities.find((e) => e.start >= start && e.end <= stop && e.type === 'person');
+  const speaker = mention ? attributionOf(mention) : { entityId: null, name: actx.text.slice(start, stop) };
+  const match: AttributionMatch = {
+    speaker,
+    speakerStart: start,
+    speakerEnd: stop,
+    how: mention ? 'entity' : 'name',
+    isPerson: true,
+    cue: '―',
+    cueStart: dash,
+    cueEnd: dash + 1,
+  };
+  return { speaker, cue: null, confidence: 0.7, match };
 }
 
 /** The sentence before (ending with a colon, or naming a person speaker) or the sentence after. */

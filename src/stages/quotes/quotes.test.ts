@@ -530,3 +530,83 @@ describe('pathological input', () => {
     expect(quotes.length).toBeLessThan(20_000 / 2);
   });
 });
+
+describe('PolNeAR-style attributions (issue 5 follow-up)', () => {
+  it('reads doubled apostrophes as double quotation marks, with the speaker after them', () => {
+    const text =
+      "''The levy will not raise a cent,'' said Ines Varga, a tax lawyer in Corlan. ''It moves money around.''";
+    const { quotes } = run(text, [['Ines Varga', 'person', 'Ines Varga']]);
+    const first = quotes.find((q) => q.text.startsWith('The levy'));
+    expect(first?.text).toBe('The levy will not raise a cent,');
+    expect(first?.speaker?.name).toBe('Ines Varga');
+    expect(quotes.find((q) => q.text === 'It moves money around.')?.speaker?.name).toBe('Ines Varga');
+  });
+
+  it('gives a partial quote the subject of the stance verb before it', () => {
+    const text =
+      'Mayor Odile Brant is promising cheaper buses and “a ticket for every pocket,” but the council doubts it.';
+    const { quotes } = run(text, [['Odile Brant', 'person', 'Odile Brant']]);
+    const q = quotes.find((x) => x.text.startsWith('a ticket'));
+    expect(q?.speaker?.name).toBe('Odile Brant');
+    expect(q?.cue).toBe('is promising');
+  });
+
+  it('leaves a partial quote without a stance verb and subject unattributed', () => {
+    const text = 'The plan, dubbed “a ticket for every pocket,” goes to a vote on Monday.';
+    const { quotes } = run(text);
+    expect(quotes.find((x) => x.text.startsWith('a ticket'))?.speaker ?? null).toBeNull();
+  });
+
+  it('reads a long subject between the closing mark and the cue: party tag, apposition, description', () => {
+    const text =
+      '“The dam is safe for now,” Rep. Lior Hasek (D-Ore.) said on Friday. “Nobody asked us,” a farmer from the lower valley said. “We will appeal,” Mara Quist, the mayor of Tellin, said.';
+    const { quotes } = run(text, [
+      ['Lior Hasek', 'person', 'Lior Hasek'],
+      ['Mara Quist', 'person', 'Mara Quist'],
+    ]);
+    expect(quotes.find((q) => q.text.startsWith('The dam'))?.speaker?.name).toBe('Lior Hasek');
+    const farmer = quotes.find((q) => q.text.startsWith('Nobody'));
+    expect(farmer?.speaker).toEqual({ entityId: null, name: 'a farmer from the lower valley' });
+    expect(quotes.find((q) => q.text.startsWith('We will appeal'))?.speaker?.name).toBe('Mara Quist');
+  });
+
+  it('takes the signature after a dash as the speaker of a quoted comment', () => {
+    const text =
+      'Readers wrote in after the vote.\n\n“The bridge was never about traffic.” ― Pia Lendl\n\n“Build it anyway.” ― Arno Feist';
+    const { quotes } = run(text);
+    expect(quotes.find((q) => q.text.startsWith('The bridge'))?.speaker?.name).toBe('Pia Lendl');
+    expect(quotes.find((q) => q.text.startsWith('Build'))?.speaker?.name).toBe('Arno Feist');
+  });
+
+  it('splits a transcript into one quote per "NAME:" line, the label resolved to the named person', () => {
+    const text =
+      'Senator Rhea Cole spoke to the host, Tom Ballard, on Sunday. A partial transcript:\n\n"BALLARD: Will you vote for the budget?\n\n"COLE: Not in this form. It cuts “every rural clinic” we have.\n\nUPDATE: The vote was delayed.';
+    const { quotes } = run(text, [
+      ['Rhea Cole', 'person', 'Rhea Cole'],
+      ['Tom Ballard', 'person', 'Tom Ballard'],
+    ]);
+    const lines = quotes.filter((q) => q.prov.rule === 'quotes/transcript');
+    expect(lines.map((q) => [q.text, q.speaker?.name])).toEqual([
+      ['Will you vote for the budget', 'Tom Ballard'],
+      ['Not in this form. It cuts “every rural clinic” we have', 'Rhea Cole'],
+    ]);
+    const partial = quotes.find((q) => q.text === 'every rural clinic');
+    if (partial) expect(partial.speaker?.name).toBe('Rhea Cole');
+    expect(quotes.some((q) => q.text.includes('The vote was delayed'))).toBe(false);
+  });
+
+  it('does not read a lone capitalised heading as a transcript line', () => {
+    const text = 'WASHINGTON: The senate met on Monday. UPDATE: the vote was delayed.';
+    const { quotes } = run(text);
+    expect(quotes.filter((q) => q.prov.rule === 'quotes/transcript')).toEqual([]);
+  });
+});
+
+describe('a line opening with a name and a colon', () => {
+  it('attributes the quote on a "Name: …" line to the named person, and not to a section label', () => {
+    const text = 'Ada Rusk: “The levy is theft.”\n\nUpdate: “All lines are closed,” the notice read on the door.';
+    const { quotes } = run(text, [['Ada Rusk', 'person', 'Ada Rusk']]);
+    expect(quotes.find((q) => q.text.startsWith('The levy'))?.speaker?.name).toBe('Ada Rusk');
+    expect(quotes.find((q) => q.text.startsWith('All lines'))?.speaker?.name).not.toBe('Update');
+  });
+});

@@ -244,8 +244,10 @@ function afterSpeechCue(actx: AttributionContext, s: Span, cue: Span): Draft<Quo
   const { text, view } = actx;
   const cueText = view.slice(cue.start, cue.end).toLowerCase().replace(/\s+/g, ' ');
   if (!BARE_CUES.has(cueText)) return null;
-  const match = attributeCue(actx, cue, s.start, s.end);
-  if (!match?.speaker) return null;
+  // A recognised subject that cannot be resolved ("they say …" with nobody to point at) still
+  // reports the clause: the speaker stays unknown.
+  const match = attributeCue(actx, cue, s.start, s.end) ?? subjectPhrase(actx, s, cue, cueText);
+  if (!match) return null;
   const found = reportedClause(actx, s, cue, cueText, match);
   if (!found) return null;
   const { span, rule } = found;
@@ -258,8 +260,8 @@ function afterSpeechCue(actx: AttributionContext, s: Span, cue: Span): Draft<Quo
     speaker: match.speaker,
     cue: cueText,
     cueSpan: { start: cue.start, end: cue.end },
-    speakerSpan: { start: match.speakerStart, end: match.speakerEnd },
-    prov: { rule, confidence: 0.7 },
+    speakerSpan: match.speaker ? { start: match.speakerStart, end: match.speakerEnd } : null,
+    prov: { rule, confidence: match.speaker ? 0.7 : 0.5 },
   };
 }
 
@@ -285,6 +287,45 @@ function afterReportingVerb(actx: AttributionContext, s: Span, cue: Span): Draft
     cueSpan: cue,
     speakerSpan: { start: match.speakerStart, end: match.speakerEnd },
     prov: { rule: 'quotes/reported', confidence: 0.6 },
+  };
+}
+
+/** Words that cannot sit inside a subject noun phrase: verbs, relatives, conjunctions of clauses. */
+const NOT_IN_SUBJECT_RE =
+  /(?<![\p{L}'’-])(?:is|was|are|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must|that|which|who|whom|whose|when|while|if|because|since|although|though|as|after|before|than|but|so|not|it|he|she|they|we|i|you|this|these|those|there)(?![\p{L}'’-])/iu;
+/** A subject noun phrase opening the sentence: a determiner or a capitalised word, then up to 7 words. */
+const SUBJECT_PHRASE_RE =
+  /^\s*(?:(?:But|And|Yet|Still|Meanwhile|Now),?\s+)?((?:(?:the|a|an|some|many|most|several|both|all|other|few|two|three|four|five)\s+|\p{Lu})[\p{L}\p{N}'’.&-]*(?:\s+[\p{L}\p{N}'’.&-]+){0,7}?)\s+(?:(?:also|have|has|had|then|later|now)\s+)?$/u;
+
+const DETERMINER_RE = /^(?:the|a|an|some|many|most|several|both|all|other|few|two|three|four|five)\s/iu;
+
+/**
+ * "The network said it would …", "Developers and supporters in Congress say …": a noun phrase
+ * that opens the sentence right before a speech cue is its subject, even when no entity, role or
+ * body matches it; kept as a description with no entity (nothing is guessed beyond the words).
+ */
+function subjectPhrase(actx: AttributionContext, s: Span, cue: Span, cueText: string): AttributionMatch | null {
+  if (cue.start - s.start > 120) return null;
+  const m = SUBJECT_PHRASE_RE.exec(actx.view.slice(s.start, cue.start));
+  const phrase = m?.[1];
+  if (!m || !phrase || NOT_IN_SUBJECT_RE.test(phrase) || /[,;:"()]/.test(phrase)) return null;
+  const start = s.start + m[0].indexOf(phrase);
+  const end = start + phrase.length;
+  if (isInsideAny(actx.quoted, start, end)) return null;
+  // A description keeps its determiner in lower case ("the network"); a phrase without one must be
+  // a name, every word capitalised ("Clear Water Alliance"): "Customers contacted by …" is neither.
+  const determiner = DETERMINER_RE.exec(phrase);
+  if (!determiner && !phrase.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w))) return null;
+  const written = actx.text.slice(start, end);
+  return {
+    speaker: { entityId: null, name: determiner ? written[0]?.toLowerCase() + written.slice(1) : written },
+    speakerStart: start,
+    speakerEnd: end,
+    how: 'unnamed',
+    isPerson: false,
+    cue: cueText,
+    cueStart: cue.start,
+    cueEnd: cue.end,
   };
 }
 
