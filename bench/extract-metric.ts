@@ -14,6 +14,7 @@
  *
  * The per-page division by tp+fp+fn in the source does not change these ratios, so it is skipped.
  */
+import { seededRandom } from '../src/core/random.js';
 
 /** Python's `\w+` on str: letters (L*), numbers (Nd, Nl, No) and the underscore. */
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -112,15 +113,7 @@ export function bootstrap(
   rounds = 1000,
   seed = 20200124,
 ): Pick<CorpusScore, 'precision' | 'recall' | 'f1' | 'accuracy'> {
-  let a = seed >>> 0;
-  const rand = () => {
-    // mulberry32
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const samples: CorpusScore[] = [];
   for (let r = 0; r < rounds; r++) {
     const pick = Array.from({ length: pages.length }, () => pages[Math.floor(rand() * pages.length)] as PageScore);

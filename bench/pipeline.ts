@@ -13,23 +13,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom as random } from '../src/core/random.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { openStore } from '../src/store/open.js';
 import { arg, ROOT, writeBenchSection } from './report.js';
 
 const EXAMPLES = path.join(ROOT, 'examples/corpus');
-
-/** Deterministic pseudo-random numbers (mulberry32) so every run benchmarks the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILLER = [
   'Local officials said further details would be released in the coming days.',

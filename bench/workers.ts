@@ -17,23 +17,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { seededRandom as random } from '../src/core/random.js';
 import { openStore } from '../src/store/open.js';
 import { arg, markdownTable, ROOT, writeBenchSection } from './report.js';
 
 const EXAMPLES = path.join(ROOT, 'examples/corpus');
 const CLI = path.join(ROOT, 'bin/storyline.js');
-
-/** Deterministic pseudo-random numbers (mulberry32): every run benchmarks the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` distinct articles: the examples with numbers nudged and a reference line each. */
 function generate(count: number, dir: string): void {

@@ -457,13 +457,29 @@ export function createAttributionContext(
   return { text, view, lower: view.toLowerCase(), sentences, entities: sorted, quoted: [], speakers: [], cues };
 }
 
+/** The first mention of one of `types` lying inside `[start, end)`: a binary search, then a short walk. */
+export function mentionWithin(
+  ctx: AttributionContext,
+  start: number,
+  end: number,
+  types: readonly EntityMention['type'][],
+): EntityMention | null {
+  for (let i = firstMentionFrom(ctx.entities, start); i < ctx.entities.length; i++) {
+    const e = ctx.entities[i] as EntityMention;
+    if (e.start >= end) break;
+    if (e.end <= end && types.includes(e.type)) return e;
+  }
+  return null;
+}
+
 /** The attribution an entity mention stands for. */
 export function attributionOf(mention: EntityMention): Attribution {
   return { entityId: mention.entityId, name: mention.name };
 }
 
 /** Index of the first mention with `start >= offset`. */
-function firstMentionFrom(entities: readonly EntityMention[], offset: number): number {
+/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
+export function firstMentionFrom(entities: readonly EntityMention[], offset: number): number {
   let lo = 0;
   let hi = entities.length;
   while (lo < hi) {

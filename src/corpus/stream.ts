@@ -10,11 +10,16 @@
  *
  * Feed a batch in a fixed order (`streamOrder`) so the result does not depend on file order.
  */
-import type { DuplicateKind } from '../core/corpus.js';
+import type { CorpusArticle, Duplicate, DuplicateKind, Story } from '../core/corpus.js';
 import { addTitleTerms, BODY_WORDS, contentWord, LEAD_WORDS } from './cluster/features.js';
 import { type OnlineClusterOptions, type OnlineStory, type Placement, StoryIndex } from './cluster/online.js';
 import { leadSentence } from './cluster/titles.js';
+import { findConflicts, findQuoteRecords } from './compare/index.js';
+import { inferFromCopies } from './dedupe/index.js';
 import { CopyIndex, type CopyMatch, wordsAndParagraphs } from './dedupe/online.js';
+import { mergeEntities } from './entities/index.js';
+import { type CorpusAnalysis, remapArticle } from './index.js';
+import { buildTimeline } from './timeline/index.js';
 
 export interface StreamArticle {
   id: string;
@@ -134,4 +139,94 @@ export class CorpusStream {
       this.idsByDay.delete(d);
     }
   }
+}
+
+/** ISO date of a day number. */
+function isoDay(day: number | null): string | null {
+  return day === null ? null : new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** An online story as the batch path's `Story`. */
+export function storyOf(story: OnlineStory): Story {
+  return {
+    storyId: story.storyId,
+    title: story.title,
+    ...(story.summary ? { summary: story.summary } : {}),
+    articles: [...story.documents],
+    independentSources: story.sources,
+    events: story.events.map((e) => ({
+      eventId: e.eventId,
+      title: e.title,
+      date: isoDay(e.firstDay),
+      articles: [...e.documents],
+    })),
+  };
+}
+
+/**
+ * Copies and stories of articles that arrive in stream order (the caller sorts a batch with
+ * `streamOrder`; a generator already in day order needs nothing), each placed once: the step
+ * `analyzeCorpusStream` runs and bench:scale measures. `onResult` sees each placement as it is made.
+ */
+export function streamCopiesAndStories(
+  ordered: Iterable<StreamArticle>,
+  options: Partial<CorpusStreamOptions> = {},
+  onResult: ((article: StreamArticle, result: StreamResult, stream: CorpusStream) => void) | null = null,
+): { duplicates: Duplicate[]; stories: Story[]; stream: CorpusStream } {
+  const finished: Story[] = [];
+  const stream = new CorpusStream(options, (story) => finished.push(storyOf(story)));
+  const duplicates: Duplicate[] = [];
+  for (const article of ordered) {
+    const result = stream.add(article);
+    const { copy } = result;
+    if (copy)
+      duplicates.push({
+        a: copy.of,
+        b: article.id,
+        kind: copy.kind,
+        similarity: Math.round(copy.similarity * 1000) / 1000,
+      });
+    onResult?.(article, result, stream);
+  }
+  return { duplicates, stories: [...finished, ...stream.stories.liveStories().map(storyOf)], stream };
+}
+
+/**
+ * `analyze --corpus-only`: copies and stories from the stream (`streamCopiesAndStories` over the
+ * articles in `streamOrder`), then the batch steps that read only what exists: dates and wire
+ * credits borrowed from copies, entity merging, timeline, conflicts and quote records of the
+ * articles that carry annotation (none for articles stored with the flag).
+ */
+export function analyzeCorpusStream(
+  articles: readonly CorpusArticle[],
+  overrides: ReadonlyMap<string, string | null> = new Map(),
+  options: Partial<CorpusStreamOptions> = {},
+): CorpusAnalysis {
+  const sorted = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const { entities, remap } = mergeEntities(sorted, overrides);
+  const remapped = remap.size > 0 ? sorted.map((a) => remapArticle(a, remap)) : sorted;
+  const ordered = streamOrder(
+    remapped.map(
+      (article): StreamArticle => ({
+        id: article.id,
+        title: article.title,
+        text: article.text,
+        day: dayNumber(article.published.date ?? article.published.from),
+        wire: article.wire,
+        entities: [...new Set(article.entities.map((m) => m.entityId))],
+      }),
+    ),
+  );
+  const { duplicates, stories } = streamCopiesAndStories(ordered, options);
+  const inferred = inferFromCopies(remapped, duplicates);
+  const filled = remapped.map((a) => {
+    const fill = inferred.get(a.id);
+    return fill
+      ? { ...a, ...(fill.published ? { published: fill.published } : {}), ...(fill.wire ? { wire: fill.wire } : {}) }
+      : a;
+  });
+  const timeline = buildTimeline(filled, stories, duplicates);
+  const conflicts = findConflicts(filled, stories, duplicates);
+  const quotes = findQuoteRecords(filled, stories);
+  return { duplicates, stories, timeline, conflicts, entities, remap, inferred, quotes };
 }

@@ -5,6 +5,8 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { NewsDoc, RawDoc } from '../core/doc.js';
+import { analyzeCorpusStream } from '../corpus/stream.js';
+import { extractArticle } from '../stages/extract/index.js';
 import {
   expandInputs,
   type IngestOptions,
@@ -12,9 +14,13 @@ import {
   streamInputs,
   withFetcher,
 } from '../stages/ingest/index.js';
+import { withStoreLock } from '../store/dialect.js';
 import type { Store } from '../store/open.js';
-import { countArticles, findStoredHashes, insertDocs } from '../store/repos/articles.js';
+import { countArticles, findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
+import { replaceCorpus } from '../store/repos/corpus.js';
+import { corpusGenerations, markCorpusGeneration } from '../store/repos/corpus-state.js';
 import { storeFetchState } from '../store/repos/fetch-state.js';
+import { loadOverrides } from '../store/repos/overrides.js';
 import { finishRun, type RecordedDiagnostic, recordDiagnostics, startRun } from '../store/repos/runs.js';
 import type { AnnotateOutcome } from './annotate-raw.js';
 import { type Annotator, createAnnotator } from './annotator.js';
@@ -38,6 +44,12 @@ export interface AnalyzeOptions extends IngestOptions {
   annotator?: Annotator;
   /** `false`: store the articles only and leave the corpus update to the caller (queue workers). */
   corpus?: boolean;
+  /**
+   * `analyze --corpus-only`: extract and store articles without per-article annotation
+   * (sentences, entities, quotes, claims, times), in this thread; the corpus stages then run as
+   * usual over everything stored (copies and stories need only the text).
+   */
+  corpusOnly?: boolean;
 }
 
 export interface InputFailure {
@@ -68,6 +80,7 @@ export async function analyze(
 ): Promise<AnalyzeReport> {
   const annotator =
     options.annotator ??
+    (options.corpusOnly ? extractOnlyAnnotator(options.errorPolicy ?? 'record') : undefined) ??
     createAnnotator({
       errorPolicy: options.errorPolicy ?? 'record',
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
@@ -180,7 +193,12 @@ async function run(
   await recordDiagnostics(store.db, runId, diagnostics);
 
   const t1 = performance.now();
-  report.articlesInStore = options.corpus === false ? await countArticles(store.db) : await updateCorpus(store);
+  report.articlesInStore =
+    options.corpus === false
+      ? await countArticles(store.db)
+      : options.corpusOnly
+        ? await updateCorpusStream(store)
+        : await updateCorpus(store);
   time.corpus = performance.now() - t1;
   report.timings = {
     ingest: time.ingest,
@@ -194,6 +212,61 @@ async function run(
     failed: report.failures.length,
   });
   return report;
+}
+
+/**
+ * The corpus step of `--corpus-only`: every stored article (annotated or not) through the online
+ * stream (`analyzeCorpusStream`, the path bench:scale measures), outputs replaced as
+ * `updateCorpus` does, under the same store-wide lock.
+ */
+async function updateCorpusStream(store: Store): Promise<number> {
+  return withStoreLock(store.db, 'storyline:corpus', async () => {
+    const { stored } = await corpusGenerations(store.db);
+    const articles = await loadCorpusArticles(store.db);
+    const corpus = analyzeCorpusStream(articles, await loadOverrides(store.db));
+    await replaceCorpus(store.db, corpus, corpus.remap, corpus.inferred);
+    await markCorpusGeneration(store.db, stored);
+    return articles.length;
+  });
+}
+
+/**
+ * Extract only, in this thread: no annotate stages, so stored articles carry no layers. Extraction
+ * is light next to annotation, so worker threads would cost more in copying than they save.
+ * (`createRawAnnotator` with no stages, written out here to leave that shared file alone.)
+ */
+function extractOnlyAnnotator(errorPolicy: 'throw' | 'record'): Annotator {
+  let extractMs = 0;
+  const extract = (raw: RawDoc): AnnotateOutcome => {
+    const t0 = performance.now();
+    try {
+      const extracted = extractArticle(raw);
+      if (!extracted.article) {
+        const fatal = extracted.diagnostics.find((d) => d.severity === 'fatal');
+        return {
+          fatal: fatal ?? {
+            severity: 'fatal',
+            stage: 'extract',
+            rule: 'extract/no-article',
+            reason: 'No article could be extracted',
+          },
+        };
+      }
+      return { doc: { article: extracted.article, layers: {}, diagnostics: extracted.diagnostics } };
+    } catch (error) {
+      if (errorPolicy === 'throw') throw error;
+      const reason = `Unexpected error in stage \`extract\`: ${(error as Error).message}`;
+      return { fatal: { severity: 'fatal', stage: 'extract', rule: 'extract/crashed', reason, cause: error } };
+    } finally {
+      extractMs += performance.now() - t0;
+    }
+  };
+  return {
+    capacity: 1,
+    submit: async (raw) => extract(raw),
+    timings: async () => ({ extract: extractMs }),
+    close: async () => {},
+  };
 }
 
 /** The results of one input, adding the time spent reading them (not the time spent on each) to `time.ingest`. */

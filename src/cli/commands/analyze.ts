@@ -27,6 +27,10 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
     .option('--jobs <n>', 'worker threads for extract and annotate (default: one per core; 1 = no workers)')
     .option('--limit <n>', 'print at most this many stories')
     .option('--quiet', 'print only the counts, not the stories')
+    .option(
+      '--corpus-only',
+      'extract and store the articles without per-article annotation (no entities, quotes, claims, times; one thread, --jobs is ignored), then find copies and stories over every stored article with the online stream (the path bench:scale measures) and compare what annotated articles the store already holds. Articles stored this way stay unannotated: analysing the same inputs again without the flag skips them as unchanged, so use a fresh --db for full annotation',
+    )
     .option('--serve', 'then serve the web UI on this store when run in a terminal (as `storyline serve`)')
     .option('--offline', FETCH_HELP.offline)
     .option('--delay <ms>', FETCH_HELP.delay)
@@ -43,6 +47,7 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
           limit?: string;
           quiet?: boolean;
           serve?: boolean;
+          corpusOnly?: boolean;
         } & FetchFlags,
       ) => {
         const fetch = fetchOptionsFrom(opts);
@@ -57,6 +62,7 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
             ...(jobs ? { concurrency: jobs } : {}),
             fetch,
             ...(opts.offline ? { offline: true } : {}),
+            ...(opts.corpusOnly ? { corpusOnly: true } : {}),
             onInputs: (count) => {
               if (process.stderr.isTTY && count > PROGRESS_MIN_INPUTS) {
                 bar = new SingleBar({ stream: process.stderr, format: 'analyze [{bar}] {value}/{total} {duration}s' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../core/random.js';
 import { findDuplicates } from '../dedupe/index.js';
 import { buildArticle, sampleCorpus } from '../fixtures.js';
 import { clusterStories } from './index.js';
@@ -6,13 +7,7 @@ import { clusterStories } from './index.js';
 /** Deterministic shuffle (mulberry32), so a failing order can be replayed. */
 function shuffle<T>(xs: readonly T[], seed: number): T[] {
   const out = [...xs];
-  let s = seed;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];

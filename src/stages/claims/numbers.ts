@@ -4,39 +4,8 @@
  * approximations ("more than", "at least", "some"), percentages and money ("€12 million", "$4.5bn",
  * "12 million euros"). Matching runs on `matchView(text)`, so offsets are those of the article.
  */
+import { ONES, TENS } from '../../core/number-words.js';
 
-const ONES: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
 const SCALES: Record<string, number> = {
   hundred: 1e2,
   thousand: 1e3,

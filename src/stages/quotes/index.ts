@@ -38,6 +38,7 @@ import {
   findCues,
   INDIRECT_CUES,
   isInsideAny,
+  mentionWithin,
   sentenceSubject,
 } from '../../core/attribution.js';
 import type { EntityMention, QuoteItem } from '../../core/doc.js';
@@ -379,14 +380,17 @@ function attributeQuote(
 const LINE_LABEL_RE = /^[ \t]*((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]+):[ \t][^:\n]*$/u;
 
 function lineLabel(actx: AttributionContext, open: number): Found | null {
-  const lineStart = actx.view.lastIndexOf('\n', open - 1) + 1;
-  if (open - lineStart > 300) return null;
+  // Only the 300 characters before the mark: a page without line breaks must not be rescanned per quote.
+  const from = Math.max(0, open - 300);
+  const breakAt = actx.view.slice(from, open).lastIndexOf('\n');
+  if (breakAt < 0 && from > 0) return null;
+  const lineStart = breakAt < 0 ? 0 : from + breakAt + 1;
   const label = LINE_LABEL_RE.exec(actx.view.slice(lineStart, open));
   const name = label?.[1];
   if (!label || !name) return null;
   const start = lineStart + label[0].indexOf(name);
   const stop = start + name.length;
-  const mention = actx.entities.find((e) => e.start >= start && e.end <= stop && e.type === 'person');
+  const mention = mentionWithin(actx, start, stop, ['person']);
   const resolved = mention ?? (name === name.toUpperCase() ? speakerForLabel(actx, name) : null);
   // Only a person: "Update: …", "Live: …" and section labels are not speakers.
   if (!resolved) return null;
@@ -417,14 +421,15 @@ const STARTS_DESCRIPTIVE_RE = /^(?:\p{Lu}|(?:the|a|an|my|his|her|their|its|our|o
 function invertedSubject(actx: AttributionContext, close: number, end: number): Found | null {
   const cue = findCues(actx, close, Math.min(end, close + 200))[0];
   if (!cue) return null;
-  const phrase = INVERTED_SUBJECT_RE.exec(actx.view.slice(close, cue.start));
+  const between = actx.view.slice(close, cue.start);
+  // Another quotation or a long stretch in between: not this quote's subject (and no regex work).
+  if (between.length > 160 || between.includes('"')) return null;
+  const phrase = INVERTED_SUBJECT_RE.exec(between);
   if (!phrase?.[1] || !STARTS_DESCRIPTIVE_RE.test(phrase[1])) return null;
   const start = close + phrase[0].indexOf(phrase[1]);
   const stop = start + phrase[1].length;
   if (findCues(actx, start, stop).length > 0) return null;
-  const mention = actx.entities.find(
-    (e) => e.start >= start && e.end <= stop && (e.type === 'person' || e.type === 'organization'),
-  );
+  const mention = mentionWithin(actx, start, stop, ['person', 'organization']);
   const speaker = mention ? attributionOf(mention) : { entityId: null, name: actx.text.slice(start, stop) };
   const cueText = actx.view.slice(cue.start, cue.end).toLowerCase().replace(/\s+/g, ' ');
   return {
@@ -454,7 +459,7 @@ function dashSignature(actx: AttributionContext, close: number, nextOpen: number
   const dash = close + sig[0].search(/[―—–]/u);
   const start = close + sig[0].length - sig[1].length;
   const stop = close + sig[0].length;
-  const mention = actx.entities.find((e) => e.start >= start && e.end <= stop && e.type === 'person');
+  const mention = mentionWithin(actx, start, stop, ['person']);
   const speaker = mention ? attributionOf(mention) : { entityId: null, name: actx.text.slice(start, stop) };
   const match: AttributionMatch = {
     speaker,

@@ -22,6 +22,7 @@
  * stated (`2024`).
  */
 import type { Sentence, Timex } from '../../core/doc.js';
+import { ONES, TENS } from '../../core/number-words.js';
 import { splitSentences } from '../../core/text.js';
 import { addDays, addMonths, compareDays, isoDay, isoMonth, isoWeek, isoWeekday, pad, validDay } from './calendar.js';
 import type { Day } from './resolve.js';
@@ -73,40 +74,7 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const weekdayNumber = (name: string) => WEEKDAYS.indexOf(name.toLowerCase().replace(/s$/, '')) + 1;
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  half: 0.5,
-  single: 1,
-};
+const NUMBER_WORDS: Record<string, number> = { ...ONES, ...TENS, a: 1, an: 1, hundred: 100, half: 0.5, single: 1 };
 /** A count of units: digits, number words ("twenty-five"), or vague ("a few", "several"). */
 const COUNT =
   '(?:\\d+(?:\\.\\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|single)|a\\s+few|a\\s+couple\\s+of|a\\s+couple|few|several|many|some|a\\s+dozen|dozens\\s+of|hundreds\\s+of)';
