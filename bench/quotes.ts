@@ -37,6 +37,7 @@ import { createPipeline } from '../src/core/pipeline.js';
 import type { Span } from '../src/core/span.js';
 import type { Stage } from '../src/core/stage.js';
 import { matchView } from '../src/core/text.js';
+import { intersectionSize } from '../src/corpus/dedupe/minhash.js';
 import { ANNOTATE_STAGES } from '../src/pipeline/configuration.js';
 import { findDoubleQuotes } from '../src/stages/quotes/find-quote-marks.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
@@ -142,25 +143,8 @@ function tokensOf(text: string, spans: readonly Span[], dropThat = false): numbe
   return out;
 }
 
-function sharedCount(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
-
 function sameTokens(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.length > 0 && sharedCount(a, b) === a.length;
+  return a.length === b.length && a.length > 0 && intersectionSize(a, b) === a.length;
 }
 
 /** One-to-one greedy matching by shared tokens: pairs [gold index, predicted index]. */
@@ -174,7 +158,7 @@ function matchByOverlap(gold: readonly number[][], pred: readonly number[][]): A
     for (let p = 0; p < pred.length; p++) {
       const pt = pred[p] as number[];
       if (pt.length === 0 || (pt[pt.length - 1] as number) < lo || (pt[0] as number) > hi) continue;
-      const n = sharedCount(gt, pt);
+      const n = intersectionSize(gt, pt);
       if (n > 0) candidates.push([n, g, p]);
     }
   }

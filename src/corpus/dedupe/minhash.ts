@@ -131,7 +131,7 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** Size of the intersection of two sorted unique arrays. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+export function intersectionSize(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let n = 0;
