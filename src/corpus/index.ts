@@ -21,18 +21,17 @@
  * reads the copy groups: original, each copy's edits, agency credited.
  */
 import type { CorpusArticle, CorpusResult } from '../core/corpus.js';
-import type { Attribution } from '../core/doc.js';
 import { clusterStories } from './cluster/index.js';
 import { findConflicts, findQuoteRecords } from './compare/index.js';
 import { type CopyInference, findDuplicates, inferFromCopies } from './dedupe/index.js';
-import { mergeEntities } from './entities/index.js';
+import { mergeEntities, remapArticle } from './entities/index.js';
 import { buildTimeline } from './timeline/index.js';
 
 export { clusterStories } from './cluster/index.js';
 export { findConflicts, findQuoteRecords } from './compare/index.js';
 export { type CopyInference, copyGroups, findDuplicates, inferFromCopies } from './dedupe/index.js';
 export { type CopyLineage, syndicationLineage } from './dedupe/lineage.js';
-export { mergeEntities } from './entities/index.js';
+export { mergeEntities, remapArticle } from './entities/index.js';
 export { CorpusStream, streamOrder } from './stream.js';
 
 /** What the corpus steps produce, plus what callers need to rewrite stored articles. */
@@ -68,27 +67,4 @@ export function analyzeCorpus(
   const conflicts = findConflicts(merged, stories, duplicates);
   const quotes = findQuoteRecords(merged, stories);
   return { duplicates, stories, timeline, conflicts, entities, remap, inferred, quotes };
-}
-
-/** Rewrite entity ids of mentions, speakers and claimants through the merge remap. */
-export function remapArticle(article: CorpusArticle, remap: ReadonlyMap<string, string>): CorpusArticle {
-  const attribution = (who: Attribution | null): Attribution | null => {
-    const to = who?.entityId ? remap.get(who.entityId) : undefined;
-    return who && to ? { ...who, entityId: to } : who;
-  };
-  return {
-    ...article,
-    entities: article.entities.map((m) => {
-      const to = remap.get(m.entityId);
-      return to ? { ...m, entityId: to } : m;
-    }),
-    quotes: article.quotes.map((q) => {
-      const speaker = attribution(q.speaker);
-      return speaker === q.speaker ? q : { ...q, speaker };
-    }),
-    claims: article.claims.map((c) => {
-      const claimant = attribution(c.claimant);
-      return claimant === c.claimant ? c : { ...c, claimant };
-    }),
-  };
 }

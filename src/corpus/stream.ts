@@ -17,8 +17,8 @@ import { leadSentence } from './cluster/titles.js';
 import { findConflicts, findQuoteRecords } from './compare/index.js';
 import { inferFromCopies } from './dedupe/index.js';
 import { CopyIndex, type CopyMatch, wordsAndParagraphs } from './dedupe/online.js';
-import { mergeEntities } from './entities/index.js';
-import { type CorpusAnalysis, remapArticle } from './index.js';
+import { mergeEntities, remapArticle } from './entities/index.js';
+import type { CorpusAnalysis } from './index.js';
 import { buildTimeline } from './timeline/index.js';
 
 export interface StreamArticle {

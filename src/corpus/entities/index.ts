@@ -22,7 +22,7 @@
  * merged, and two variants never seen in a shared context stay apart.
  */
 import type { CorpusArticle, CorpusEntity } from '../../core/corpus.js';
-import type { EntityType } from '../../core/doc.js';
+import type { Attribution, EntityType } from '../../core/doc.js';
 import { foldKey } from '../../core/text.js';
 
 interface Stats {
@@ -362,4 +362,27 @@ function bestName(names: Map<string, number>): string {
     if (better) [best, score] = [name, s];
   }
   return best;
+}
+
+/** Rewrite entity ids of mentions, speakers and claimants through the merge remap. */
+export function remapArticle(article: CorpusArticle, remap: ReadonlyMap<string, string>): CorpusArticle {
+  const attribution = (who: Attribution | null): Attribution | null => {
+    const to = who?.entityId ? remap.get(who.entityId) : undefined;
+    return who && to ? { ...who, entityId: to } : who;
+  };
+  return {
+    ...article,
+    entities: article.entities.map((m) => {
+      const to = remap.get(m.entityId);
+      return to ? { ...m, entityId: to } : m;
+    }),
+    quotes: article.quotes.map((q) => {
+      const speaker = attribution(q.speaker);
+      return speaker === q.speaker ? q : { ...q, speaker };
+    }),
+    claims: article.claims.map((c) => {
+      const claimant = attribution(c.claimant);
+      return claimant === c.claimant ? c : { ...c, claimant };
+    }),
+  };
 }
