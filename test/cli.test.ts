@@ -61,6 +61,18 @@ describe('storyline analyze on the example corpus', () => {
       }
     }
     expect(items).toBeGreaterThan(500);
+    // A quote's cue and speaker spans point at its cue ("said", "according to") and a non-empty speaker phrase.
+    let cues = 0;
+    for (const a of exported.articles) {
+      for (const q of a.quotes) {
+        if (q.cueSpan) {
+          expect(a.text.slice(q.cueSpan.start, q.cueSpan.end).toLowerCase()).toBe(q.cue?.toLowerCase());
+          cues++;
+        }
+        if (q.speakerSpan) expect(a.text.slice(q.speakerSpan.start, q.speakerSpan.end).trim()).not.toBe('');
+      }
+    }
+    expect(cues).toBeGreaterThan(100);
     for (const c of exported.conflicts) {
       for (const e of c.items) {
         const article = exported.articles.find((a) => a.id === e.article);
