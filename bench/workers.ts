@@ -74,6 +74,10 @@ interface Measure {
   seconds: number;
   articles: number;
   load: [number, number];
+  /** Queue runs: seconds until the first job was claimed (start-up: code, models, connection). */
+  startup?: number;
+  /** Queue runs: seconds from the first claim until no job was queued or running (the articles). */
+  jobs?: number;
 }
 
 const rate = (m: Measure) => Math.round((m.articles / m.seconds) * 10) / 10;
@@ -111,6 +115,44 @@ async function withDatabase<T>(admin: string, name: string, fn: (url: string) =>
   }
 }
 
+/**
+ * Watch the queue while `run` runs (a poll every 100 ms on its own connection): when the first
+ * job is claimed and when the last one is finished. What follows is the stories recompute, which
+ * one worker does once for all, and the exit.
+ */
+async function withQueueWatch(url: string, run: () => Promise<Measure>): Promise<Measure> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  let claimed: number | null = null;
+  let drained: number | null = null;
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      const { rows } = await client.query<{ busy: number; touched: number }>(
+        `SELECT count(*) FILTER (WHERE state IN ('queued', 'running'))::int AS busy,
+           count(*) FILTER (WHERE state <> 'queued')::int AS touched FROM jobs`,
+      );
+      const now = performance.now();
+      if (claimed === null && (rows[0]?.touched ?? 0) > 0) claimed = now;
+      if (drained === null && rows[0]?.busy === 0) drained = now;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  try {
+    const measure = await run();
+    if (claimed !== null && drained !== null) {
+      measure.startup = (claimed - started) / 1000;
+      measure.jobs = (drained - claimed) / 1000;
+    }
+    return measure;
+  } finally {
+    polling = false;
+    await poll.catch(() => {});
+    await client.end();
+  }
+}
+
 async function countArticles(url: string): Promise<number> {
   const store = await openStore(url);
   try {
@@ -142,10 +184,12 @@ async function main(): Promise<void> {
         await cli(['enqueue', corpus, '--db', url]); // not timed: the queue is filled first
         const label = `PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}`;
         measures.push(
-          await timed(label, count, () =>
-            Promise.all(
-              Array.from({ length: workers }, () => cli(['worker', '--db', url, '--exit-when-done', '--quiet'])),
-            ).then(() => {}),
+          await withQueueWatch(url, () =>
+            timed(label, count, () =>
+              Promise.all(
+                Array.from({ length: workers }, () => cli(['worker', '--db', url, '--exit-when-done', '--quiet'])),
+              ).then(() => {}),
+            ),
           ),
         );
         const stored = await countArticles(url);
@@ -156,8 +200,21 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   const [sqlite, pg1, pg2, pg4] = measures as [Measure, Measure, Measure, Measure];
+  const phase = (m: Measure, key: 'startup' | 'jobs') => (m[key] === undefined ? '' : (m[key] as number).toFixed(1));
   const table = markdownTable(
-    ['run', 'articles', 'seconds', 'articles/s', 'vs SQLite', 'vs 1 worker', 'load avg (start → end)'],
+    [
+      'run',
+      'articles',
+      'seconds',
+      'articles/s',
+      'vs SQLite',
+      'vs 1 worker',
+      'start-up s',
+      'jobs s',
+      'jobs vs 1 worker',
+      'stories + exit s',
+      'load avg (start → end)',
+    ],
     measures.map((m) => [
       m.label,
       String(m.articles),
@@ -165,12 +222,19 @@ async function main(): Promise<void> {
       String(rate(m)),
       `${(rate(m) / rate(sqlite)).toFixed(2)}×`,
       m === sqlite ? '' : `${(rate(m) / rate(pg1)).toFixed(2)}×`,
+      phase(m, 'startup'),
+      phase(m, 'jobs'),
+      m.jobs && pg1.jobs ? `${(pg1.jobs / m.jobs).toFixed(2)}×` : '',
+      m.startup !== undefined && m.jobs !== undefined ? (m.seconds - m.startup - m.jobs).toFixed(1) : '',
       `${m.load[0].toFixed(1)} → ${m.load[1].toFixed(1)}`,
     ]),
   );
   const note =
     `${availableParallelism()} cores; load average is the 1-minute figure of the whole machine (other users included). ` +
-    'Each process runs in its own session (own scheduling group), as separate services or machines would.';
+    'Each process runs in its own session (own scheduling group), as separate services or machines would. ' +
+    'Queue runs are split by polling the jobs table: start-up (until the first claim), jobs (until no job is ' +
+    'queued or running: the articles, which the workers share) and the stories recompute that one worker runs ' +
+    'once at the end, plus the exit (serial, the same work with any number of workers).';
   process.stdout.write(`\n${table}\n\n${note}\n\n`);
   writeBenchSection(
     'workers',

@@ -15,16 +15,20 @@ import { decodeModel, encodeModel, MODEL_FILE, spansOf, tagDocument } from '../s
 import {
   allowed,
   docContext,
+  FeatureKeys,
+  GAZ_UNIT_BIT,
   gazetteerTags,
-  historyFeatures,
-  isShouting,
+  infosShout,
   loadGazetteer,
   recase,
-  sentenceFeatures,
-  shapeOf,
+  staticKeys,
   TAG_COUNT,
   TAGS,
   type TaggerResources,
+  tagPairKeys,
+  tagWordKeys,
+  type WordInfo,
+  WordTable,
 } from '../src/stages/entities/tagger-features.js';
 
 const BENCH = arg('bench', process.env.STORYLINE_BENCH ?? '/work/shared/bench');
@@ -317,24 +321,32 @@ function mulberry32(seed: number): () => number {
 interface Prepared {
   /** Static feature ids per token (unknown features dropped). */
   feats: Int32Array[];
-  words: string[];
+  infos: WordInfo[];
   gold: number[];
   noMisc: boolean;
 }
 
+/** A feature's map key: its hash A and the top 21 bits of hash B, exact in a double. */
+const keyOf = (a: number, b: number) => a * 2097152 + (b >>> 11);
+
 function train(): void {
   deriveGazetteer();
   const res: TaggerResources = { wordClass: wordClasses(), gazetteer: loadGazetteer() };
+  const table = new WordTable(res, Number.POSITIVE_INFINITY);
   const rand = mulberry32(20261123);
   const docs = trainingDocs();
   // CoNLL tags nationalities ("Brazilian", "South Korean") MISC; GUM and the no-MISC sets leave
   // them O. Relabel a gazetteer demonym that is O as MISC, so the sources agree.
   let relabelled = 0;
+  const demonym = GAZ_UNIT_BIT('demonym');
   for (const doc of RELABEL_DEMONYMS ? docs : []) {
     for (const s of doc) {
-      const gaz = gazetteerTags(s.words, res.gazetteer);
+      const gaz = gazetteerTags(
+        s.words.map((w) => table.info(w)),
+        res.gazetteer,
+      );
       s.words.forEach((_, i) => {
-        if (s.tags[i] === 'O' && (gaz[i] as string[]).includes('U-demonym')) {
+        if (s.tags[i] === 'O' && (gaz[i] as number) & demonym) {
           s.tags[i] = 'B-MISC';
           relabelled++;
         }
@@ -354,41 +366,60 @@ function train(): void {
   const tokens = allDocs.reduce((n, d) => n + d.reduce((m, s) => m + s.words.length, 0), 0);
   console.log(`training: ${allDocs.length} documents, ${tokens} tokens`);
 
-  // Pass 1: feature strings of every token, counted.
-  const ids = new Map<string, number>();
+  // Pass 1: feature keys of every token, counted.
+  const ids = new Map<number, number>();
   const counts: number[] = [];
-  const id = (f: string) => {
-    let i = ids.get(f);
+  const keyA: number[] = [];
+  const keyB: number[] = [];
+  const id = (a: number, b: number) => {
+    const key = keyOf(a, b);
+    let i = ids.get(key);
     if (i === undefined) {
       i = counts.length;
-      ids.set(f, i);
+      ids.set(key, i);
       counts.push(0);
+      keyA.push(a);
+      keyB.push(b);
     }
     counts[i] = (counts[i] as number) + 1;
     return i;
   };
+  const keys = new FeatureKeys();
   const prepared: Prepared[] = [];
   for (const doc of allDocs) {
-    const ctx = docContext(doc.map((s) => s.words));
-    for (const s of doc) {
-      const shouting = isShouting(s.words);
-      const words = shouting ? recase(s.words, ctx, res) : s.words;
-      const feats = sentenceFeatures(words, ctx, res, shouting).map((fs) => Int32Array.from(fs, id));
+    const docInfos = doc.map((s) => s.words.map((w) => table.info(w)));
+    const ctx = docContext(docInfos);
+    doc.forEach((s, si) => {
+      let infos = docInfos[si] as WordInfo[];
+      const shouting = infosShout(infos);
+      if (shouting) infos = recase(s.words, ctx, res).map((w) => table.info(w));
+      const gaz = gazetteerTags(infos, res.gazetteer);
       const gold = s.tags.map((t) => TAGS.indexOf(t as (typeof TAGS)[number]));
-      // History features as the gold tags give them (the decoder's own guesses mostly agree).
-      for (let t = 0; t < words.length; t++) {
-        const w = words[t] as string;
-        const prev = t > 0 ? (TAGS[gold[t - 1] as number] as string) : 'O';
-        const prev2 = t > 1 ? (TAGS[gold[t - 2] as number] as string) : 'O';
-        for (const f of historyFeatures(prev, prev2, w.toLowerCase(), shapeOf(w))) id(f);
+      const feats: Int32Array[] = [];
+      for (let t = 0; t < infos.length; t++) {
+        keys.reset();
+        staticKeys(infos, gaz, t, ctx, shouting, table, keys);
+        const row = new Int32Array(keys.n);
+        for (let k = 0; k < keys.n; k++) row[k] = id(keys.a[k] as number, keys.b[k] as number);
+        feats.push(row);
+        // History features as the gold tags give them (the decoder's own guesses mostly agree).
+        const prev = t > 0 ? (gold[t - 1] as number) : 0;
+        const prev2 = t > 1 ? (gold[t - 2] as number) : 0;
+        keys.reset();
+        tagPairKeys(prev, prev2, keys);
+        tagWordKeys(prev, infos[t] as WordInfo, keys);
+        for (let k = 0; k < keys.n; k++) id(keys.a[k] as number, keys.b[k] as number);
       }
-      prepared.push({ feats, words, gold, noMisc: s.noMisc });
-    }
+      prepared.push({ feats, infos, gold, noMisc: s.noMisc });
+    });
   }
   // Tag-pair features are few: every pair exists and is kept.
-  for (const a of TAGS) {
-    for (const b of TAGS) for (let k = 0; k < MIN_COUNT; k++) id(`tt=${a}|${b}`);
-    for (let k = 0; k < MIN_COUNT; k++) id(`t=${a}`);
+  for (let a = 0; a < TAG_COUNT; a++) {
+    for (let b = 0; b < TAG_COUNT; b++) {
+      keys.reset();
+      tagPairKeys(a, b, keys);
+      for (let k = 0; k < keys.n; k++) for (let c = 0; c < MIN_COUNT; c++) id(keys.a[k] as number, keys.b[k] as number);
+    }
   }
   const keep = counts.map((c) => c >= MIN_COUNT);
   console.log(`features: ${counts.length} seen, ${keep.filter(Boolean).length} kept (count ≥ ${MIN_COUNT})`);
@@ -405,13 +436,16 @@ function train(): void {
     w[k] = (w[k] as number) + v;
   };
   const scores = new Float64Array(TAG_COUNT);
-  const historyIds = (prev: number, prev2: number, word: string): number[] => {
-    const out: number[] = [];
-    for (const f of historyFeatures(TAGS[prev] as string, TAGS[prev2] as string, word.toLowerCase(), shapeOf(word))) {
-      const i = ids.get(f);
-      if (i !== undefined && keep[i]) out.push(i);
+  const hist: number[] = [];
+  const historyIds = (prev: number, prev2: number, info: WordInfo): void => {
+    hist.length = 0;
+    keys.reset();
+    tagPairKeys(prev, prev2, keys);
+    tagWordKeys(prev, info, keys);
+    for (let k = 0; k < keys.n; k++) {
+      const i = ids.get(keyOf(keys.a[k] as number, keys.b[k] as number));
+      if (i !== undefined && keep[i]) hist.push(i);
     }
-    return out;
   };
 
   const order = prepared.map((_, i) => i);
@@ -426,10 +460,10 @@ function train(): void {
       const s = prepared[si] as Prepared;
       let prev = 0;
       let prev2 = 0;
-      for (let t = 0; t < s.words.length; t++) {
+      for (let t = 0; t < s.infos.length; t++) {
         clock++;
         const stat = s.feats[t] as Int32Array;
-        const hist = historyIds(prev, prev2, s.words[t] as string);
+        historyIds(prev, prev2, s.infos[t] as WordInfo);
         scores.fill(0);
         for (const f of stat) {
           if (!keep[f]) continue;
@@ -452,7 +486,7 @@ function train(): void {
         let gold = s.gold[t] as number;
         if (!allowed(prev, gold)) gold = gold - 1; // an I- after the wrong tag: learn the B-
         // No-MISC sources: a MISC guess on a capitalised O word is not corrected.
-        const partial = s.noMisc && gold === 0 && guess >= 7 && /^\p{Lu}/u.test(s.words[t] as string);
+        const partial = s.noMisc && gold === 0 && guess >= 7 && (s.infos[t] as WordInfo).capitalised;
         seen++;
         if (guess === gold || partial) correct++;
         else {
@@ -473,10 +507,7 @@ function train(): void {
     console.log(`epoch ${epoch}: token accuracy ${(correct / seen).toFixed(4)}`);
   }
   // Average, prune and quantise.
-  const names: string[] = new Array(n);
-  for (const [f, i] of ids) if (i < n) names[i] = f;
   const keptRows: number[] = [];
-  const avg = new Float64Array(TAG_COUNT);
   let maxAbs = 0;
   const averaged = new Float64Array(n * TAG_COUNT);
   for (let f = 0; f < n; f++) {
@@ -484,22 +515,23 @@ function train(): void {
     for (let k = 0; k < TAG_COUNT; k++) {
       const j = f * TAG_COUNT + k;
       const total = (totals[j] as number) + (clock - (stamps[j] as number)) * (w[j] as number);
-      avg[k] = total / clock;
-      averaged[j] = avg[k] as number;
-      big = Math.max(big, Math.abs(avg[k] as number));
+      averaged[j] = total / clock;
+      big = Math.max(big, Math.abs(averaged[j] as number));
     }
     maxAbs = Math.max(maxAbs, big);
     if (big >= PRUNE) keptRows.push(f);
   }
   const scale = 32000 / maxAbs;
   const q = new Int16Array(keptRows.length * TAG_COUNT);
-  const keptNames: string[] = [];
+  const keptA = new Uint32Array(keptRows.length);
+  const keptB = new Uint32Array(keptRows.length);
   keptRows.forEach((f, r) => {
-    keptNames.push(names[f] as string);
+    keptA[r] = keyA[f] as number;
+    keptB[r] = keyB[f] as number;
     for (let k = 0; k < TAG_COUNT; k++)
       q[r * TAG_COUNT + k] = Math.round((averaged[f * TAG_COUNT + k] as number) * scale);
   });
-  const bytes = encodeModel(keptNames, q, scale, res.wordClass, res.gazetteer);
+  const bytes = encodeModel(keptA, keptB, q, scale, res.wordClass, res.gazetteer);
   const out = path.join(ROOT, MODEL_FILE);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, bytes);
@@ -508,7 +540,7 @@ function train(): void {
 }
 
 /** Prune averaged weights below this (in averaged-perceptron units). */
-const PRUNE = Number(arg('prune', '1'));
+const PRUNE = Number(arg('prune', '1.5'));
 
 /** Entity-level F1 of the written model on a CoNLL file. */
 function evaluate(file: string): void {

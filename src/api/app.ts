@@ -17,6 +17,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { CorpusUpdater } from '../pipeline/corpus-update.js';
 import type { Store } from '../store/open.js';
 import { lastRun } from '../store/repos/queries.js';
 import { ApiError, errorBody, notFound, onError } from './errors.js';
@@ -24,6 +25,7 @@ import { buildOpenApi } from './openapi.js';
 import { articlesRoutes } from './routes/articles.js';
 import { claimsRoutes } from './routes/claims.js';
 import { conflictsRoutes } from './routes/conflicts.js';
+import { corpusRoutes } from './routes/corpus.js';
 import { type RouteDeps, serialQueue } from './routes/deps.js';
 import { entitiesRoutes } from './routes/entities.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -86,7 +88,8 @@ export function createApp(options: AppOptions): Hono {
 
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   const writeGuard = options.token ? every(limit, bearer(options.token)) : limit;
-  const deps: RouteDeps = { store, serially: serialQueue(), writeGuard };
+  const serially = serialQueue();
+  const deps: RouteDeps = { store, serially, writeGuard, corpus: new CorpusUpdater(store, serially) };
   const writes = new Hono();
   writes.use('*', writeGuard);
   writes.route('/', ingestRoutes(deps));
@@ -100,6 +103,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/conflicts', conflictsRoutes(deps));
   app.route('/api/timeline', timelineRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
+  app.route('/api/corpus', corpusRoutes(deps));
   app.route('/api/ingest', writes);
 
   let openapi: string | undefined;
@@ -146,6 +150,8 @@ function mountUi(app: Hono, uiDir: string | undefined): void {
 function etags(store: Store): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    // The corpus status changes without a new run (an update starts, a failed one ends).
+    if (c.req.path.startsWith('/api/corpus/')) return next();
     const run = await lastRun(store.db);
     if (run && run.finishedAt === null) return next();
     const url = new URL(c.req.url);

@@ -90,6 +90,10 @@ describe('POST /api/entities/:id/merge and /split', () => {
       headers: { 'Content-Type': 'text/plain' },
     });
     expect(ingest.status).toBe(201);
+    // The corpus stages run in the background after an ingest: wait for them.
+    await expect
+      .poll(async () => (await call(writer, '/api/corpus/status')).body.state, { timeout: 30_000 })
+      .toBe('idle');
     const { body } = await entity(KOVALY);
     expect(body.entity.entityId).toBe(OSTRIK);
     expect(body.mergedIds).toContain(KOVALY);

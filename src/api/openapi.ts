@@ -23,6 +23,11 @@ const object = (properties: Record<string, Schema>): Schema => ({
   properties,
   additionalProperties: false,
 });
+/** `schema` (built by `object`) with extra properties that may be absent. */
+const withOptional = (schema: Schema, optional: Record<string, Schema>): Schema => ({
+  ...schema,
+  properties: { ...(schema.properties as Record<string, Schema>), ...optional },
+});
 const pageOf = (item: string): Schema => object({ items: arrayOf(ref(item)), total: int, limit: int, offset: int });
 const dateCount = object({ date: str, count: int });
 
@@ -92,6 +97,7 @@ function schemas(): Record<string, Schema> {
       claimant: { anyOf: [attribution, { type: 'null' }] },
       hedged: { type: 'boolean' },
       approx: strOrNull,
+      time: { anyOf: [object({ start: int, end: int, value: str }), { type: 'null' }] },
     }),
     EntityCount: object({ entityId: str, name: str, type: ref('entityType'), mentions: int }),
     LineageGroup: {
@@ -99,17 +105,26 @@ function schemas(): Record<string, Schema> {
       description:
         'Articles linked by copies (every uncopied article is a group of its own). `original` is the earliest published; `wire` lists the agencies its members credit.',
     },
-    StoryDetail: object({
-      story: ref('story'),
-      articles: arrayOf(ref('ArticleSummary')),
-      timeline: arrayOf(ref('timelineEntry')),
-      conflicts: arrayOf(ref('conflict')),
-      duplicates: arrayOf(ref('duplicate')),
-      entities: arrayOf(ref('EntityCount')),
-      quotes: arrayOf(ref('QuoteRow')),
-      claims: arrayOf(ref('ClaimRow')),
-      lineage: arrayOf(ref('LineageGroup')),
-    }),
+    StoryDetail: withOptional(
+      object({
+        story: ref('story'),
+        articles: arrayOf(ref('ArticleSummary')),
+        timeline: arrayOf(ref('timelineEntry')),
+        conflicts: arrayOf(ref('conflict')),
+        duplicates: arrayOf(ref('duplicate')),
+        entities: arrayOf(ref('EntityCount')),
+        quotes: arrayOf(ref('QuoteRow')),
+        claims: arrayOf(ref('ClaimRow')),
+        lineage: arrayOf(ref('LineageGroup')),
+      }),
+      {
+        redirectedFrom: {
+          ...str,
+          description:
+            'Present when the id asked for is an old story id (its story was merged into this one, or took a new id when an earlier article joined it): that old id. The `Content-Location` header names this story’s own URL.',
+        },
+      },
+    ),
     ArticleDetail: {
       allOf: [ref('article')],
       required: ['diagnostics', 'copies'],
@@ -152,7 +167,23 @@ function schemas(): Record<string, Schema> {
       stored: arrayOf(str),
       unchanged: arrayOf(str),
       failures: arrayOf(object({ origin: str, rule: str, reason: str })),
+      corpus: ref('CorpusStatus'),
     }),
+    CorpusStatus: {
+      ...object({
+        state: { enum: ['idle', 'updating'] },
+        pending: { type: 'boolean' },
+        behind: { type: 'boolean' },
+        lastUpdate: {
+          anyOf: [
+            object({ startedAt: str, finishedAt: str, articles: { type: ['integer', 'null'] }, error: strOrNull }),
+            { type: 'null' },
+          ],
+        },
+      }),
+      description:
+        'The background corpus update. `state`: `updating` while an update runs or is about to start; `pending`: another update follows the running one (articles arrived during it); `behind`: stored articles the stories, conflicts and timeline do not cover yet; `lastUpdate`: the last update this server finished (`articles` analysed, or `error`).',
+    },
     StoryPage: pageOf('StorySummary'),
     ArticlePage: pageOf('ArticleSummary'),
     EntityPage: pageOf('entity'),
@@ -244,7 +275,12 @@ export function buildOpenApi(): Record<string, unknown> {
         ...pageParams,
         query('sort', 'order (default size)', { enum: ['size', 'recent'] }),
       ]),
-      '/api/stories/{id}': get('The story page', 'StoryDetail', [idParam], [404]),
+      '/api/stories/{id}': get(
+        'The story page. An old story id (merged into another story, or renamed when an earlier article joined it) answers with the story it now belongs to, `redirectedFrom` set to the old id and `Content-Location` naming the current URL',
+        'StoryDetail',
+        [idParam],
+        [404],
+      ),
       '/api/articles': get('Articles, newest first', 'ArticlePage', [
         ...pageParams,
         story,
@@ -275,9 +311,24 @@ export function buildOpenApi(): Record<string, unknown> {
         'Split this id off the entity it was merged into (automatically or by a user), kept across every later run; answers with its own entity',
         false,
       ),
+      '/api/corpus/status': {
+        get: {
+          summary:
+            'Where the background corpus update stands: after an ingest, stories, conflicts and timeline catch up in the background, one update at a time',
+          parameters: [],
+          responses: {
+            200: {
+              description: 'OK (never cached)',
+              content: { 'application/json': { schema: ref('CorpusStatus') } },
+            },
+            ...errors(400),
+          },
+        },
+      },
       '/api/ingest': {
         post: {
-          summary: 'Analyse one document like `storyline analyze`',
+          summary:
+            'Analyse and store one document like `storyline analyze`; answers once it is stored, while stories, conflicts and timeline catch up in the background (`corpus`, and `GET /api/corpus/status`)',
           security: [{ bearer: [] }, {}],
           requestBody: {
             required: true,

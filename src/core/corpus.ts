@@ -32,6 +32,8 @@ export interface Evidence extends Span {
   date?: string | null;
   /** Who the article says made the statement (quote speaker or claimant), when known. */
   by?: Attribution | null;
+  /** `title`: `start`/`end` point into the article's title, not its text (a `headline` conflict). */
+  field?: 'title';
 }
 
 export interface StoryEvent {
@@ -64,7 +66,7 @@ export interface TimelineEntry {
 
 /**
  * `quantity`: claims about one quantity disagree; `attribution`: one quote, different speakers;
- * `headline`: headlines disagree.
+ * `headline`: a headline contradicts its own article's body (its first item points into the title).
  */
 export type ConflictKind = 'quantity' | 'attribution' | 'headline';
 

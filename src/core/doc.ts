@@ -146,6 +146,17 @@ export interface ClaimItem extends Extracted<'claim'> {
   hedged: boolean;
   /** "more than", "about", "at least"… as written, or null. */
   approx: string | null;
+  /**
+   * The time the figure refers to: the resolved time expression of its sentence nearest to it (from
+   * the `times` layer, with where it sits), or null when its sentence has none. Never guessed from
+   * the publication date.
+   */
+  time?: ClaimTime | null;
+}
+
+/** A claim's time: an ISO date, month or year and the offsets of the time expression that gives it. */
+export interface ClaimTime extends Span {
+  value: string;
 }
 
 export interface TimeItem extends Extracted<'time'> {

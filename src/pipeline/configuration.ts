@@ -3,8 +3,8 @@
  * - sentences and tokens first: every later stage reads them instead of re-splitting;
  * - entities before quotes and claims: speakers and claimants are entity mentions;
  * - quotes before claims: a number inside a quote is claimed by the quote's speaker;
- * - times last among per-article stages: it reads only sentences, and the timeline (a corpus
- *   stage) joins it with the rest.
+ * - times before claims: a claim refers to the time of its sentence; times reads only sentences,
+ *   and the timeline (a corpus stage) joins it with the rest.
  */
 import type { LayerName } from '../core/doc.js';
 import type { Stage } from '../core/stage.js';
@@ -19,6 +19,6 @@ export const ANNOTATE_STAGES: readonly Stage<LayerName>[] = [
   tokensStage,
   entitiesStage,
   quotesStage,
-  claimsStage,
   timesStage,
+  claimsStage,
 ] as readonly Stage<LayerName>[];

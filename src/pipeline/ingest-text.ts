@@ -1,6 +1,7 @@
 /**
  * Analyse one posted document (text, HTML, or JSON fields) the way `analyze` analyses a file:
- * extract → annotate → store → corpus stages, in one run. Used by `POST /api/ingest`.
+ * extract → annotate → store, in one run. Used by `POST /api/ingest`, which then brings the
+ * corpus outputs up to date in the background (`CorpusUpdater` in corpus-update.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -9,6 +10,7 @@ import { analyzeCorpus } from '../corpus/index.js';
 import type { Store } from '../store/open.js';
 import { findStoredHashes, insertDocs, loadCorpusArticles } from '../store/repos/articles.js';
 import { replaceCorpus } from '../store/repos/corpus.js';
+import { bumpStoredGeneration } from '../store/repos/corpus-state.js';
 import { loadOverrides, setOverride } from '../store/repos/overrides.js';
 import { finishRun, recordDiagnostics, startRun } from '../store/repos/runs.js';
 import { createRawAnnotator } from './annotate-raw.js';
@@ -83,9 +85,9 @@ export function rawDocFromBody(body: IngestBody): RawDoc {
 let annotator: ReturnType<typeof createRawAnnotator> | undefined;
 
 /**
- * Analyse one posted document and store it; the corpus stages then rerun over the whole store
- * (as after `analyze`). Bytes already stored are reported `unchanged` and nothing is written.
- * Callers serialise calls: two corpus runs must not interleave.
+ * Analyse one posted document and store it. Bytes already stored are reported `unchanged` and
+ * nothing is written. The corpus outputs are not recomputed here: a stored article marks them
+ * behind (`corpus_state`), and the caller runs `updateCorpus`/`CorpusUpdater` when it suits it.
  */
 export async function ingestBody(store: Store, body: IngestBody): Promise<IngestReport> {
   const raw = rawDocFromBody(body);
@@ -108,9 +110,8 @@ export async function ingestBody(store: Store, body: IngestBody): Promise<Ingest
       runId,
       doc.diagnostics.map((diagnostic) => ({ origin: raw.origin, articleId: doc.article.id, diagnostic })),
     );
-    if (report.stored.length > 0) {
-      await recomputeCorpus(store);
-    }
+    // The corpus stages run later (`CorpusUpdater`): mark the corpus outputs as behind.
+    if (report.stored.length > 0) await bumpStoredGeneration(store.db);
   }
   await finishRun(store.db, runId, {
     stored: report.stored.length,
@@ -128,7 +129,7 @@ export async function recomputeCorpus(store: Store): Promise<void> {
 
 /**
  * Record user entity overrides (`from` → `to` merges, `from` → null splits), then rerun the
- * corpus stages, as one run (so API ETags change). Callers serialise calls, like `ingestBody`.
+ * corpus stages, as one run (so API ETags change). Callers serialise calls with corpus updates.
  */
 export async function applyOverrides(store: Store, overrides: ReadonlyMap<string, string | null>): Promise<void> {
   const inputs = [...overrides].map(([from, to]) => (to === null ? `split:${from}` : `merge:${from}>${to}`));

@@ -47,57 +47,116 @@ export async function enqueue(db: Db, sources: readonly string[]): Promise<Enque
 }
 
 /**
- * Claim the oldest claimable job for `worker` with a lease of `leaseSeconds`, or null when there
- * is none. Claimable: queued, or running with an expired lease. Jobs that already used
+ * Claim one job for `worker` with a lease of `leaseSeconds`, or null when there is none:
+ * a running job whose lease expired first, else the oldest queued one (see {@link claimJobs}). Jobs that already used
  * `maxAttempts` are marked failed instead of being handed out again.
  */
 export async function claimJob(db: Db, worker: string, leaseSeconds: number, maxAttempts: number): Promise<Job | null> {
-  const lease = `${Math.max(1, Math.round(leaseSeconds))} seconds`;
-  // A job whose worker died on every attempt (say, an input that crashes the process) stops here.
-  await sql`UPDATE jobs SET state = 'failed', finished_at = now(),
-      error = coalesce(error, 'lease expired ' || attempts || ' times (worker stopped or lost the database)')
-    WHERE state = 'running' AND lease_until < now() AND attempts >= ${maxAttempts}`.execute(db);
-  const { rows } = await sql<Pick<JobsTable, 'source' | 'attempts'> & { id: number }>`
-    UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = ${worker},
-      lease_until = now() + CAST(${lease} AS interval)
-    WHERE id = (
-      SELECT id FROM jobs
-      WHERE state = 'queued' OR (state = 'running' AND lease_until < now())
-      ORDER BY id
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, source, attempts`.execute(db);
-  const row = rows[0];
-  return row ? { id: row.id, source: row.source, attempts: row.attempts } : null;
+  return (await claimJobs(db, worker, leaseSeconds, maxAttempts, 1))[0] ?? null;
 }
 
 /**
- * Extend the lease of a job this worker holds; false when the job is no longer its own (the
- * lease ran out and another worker claimed it): the caller should stop working on it.
+ * Claim up to `limit` of the oldest queued jobs in one statement (one round trip, however many).
+ * Fewer when the queue runs short: at most a quarter of the queued jobs divided among the workers
+ * holding jobs now (and this one), so that near the end every worker still has work and none is
+ * left with a long batch while the others idle. A job whose lease expired (its worker died,
+ * maybe because of that very job) is claimed alone, so a job that crashes workers fails by itself
+ * instead of taking a batch of other jobs down with it. Jobs that already used `maxAttempts` are
+ * marked failed instead of being handed out again.
  */
-export async function renewLease(db: Db, job: Job, worker: string, leaseSeconds: number): Promise<boolean> {
+export async function claimJobs(
+  db: Db,
+  worker: string,
+  leaseSeconds: number,
+  maxAttempts: number,
+  limit: number,
+): Promise<Job[]> {
   const lease = `${Math.max(1, Math.round(leaseSeconds))} seconds`;
-  const result = await db
+  const most = Math.max(1, Math.floor(limit));
+  const { rows } = await sql<Pick<JobsTable, 'source' | 'attempts'> & { id: number }>`
+    WITH expired AS (
+      UPDATE jobs SET state = 'failed', finished_at = now(),
+        error = coalesce(error, 'lease expired ' || attempts || ' times (worker stopped or lost the database)')
+      WHERE state = 'running' AND lease_until < now() AND attempts >= ${maxAttempts}
+      RETURNING id
+    ), retry AS (
+      SELECT id FROM jobs
+      WHERE state = 'running' AND lease_until < now() AND attempts < ${maxAttempts}
+      ORDER BY id LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    ), share AS (
+      SELECT greatest(1, least(${most},
+        (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE state = 'queued' LIMIT ${most * 4 * 64}) AS q) /
+        (4 * (1 + (SELECT count(DISTINCT worker) FROM jobs
+          WHERE state = 'running' AND lease_until >= now() AND worker <> ${worker})))
+      )) AS n
+    ), fresh AS (
+      SELECT id FROM jobs
+      WHERE state = 'queued'
+      ORDER BY id LIMIT (SELECT n FROM share)
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = ${worker},
+      lease_until = now() + CAST(${lease} AS interval)
+    WHERE id IN (SELECT id FROM retry UNION ALL SELECT id FROM fresh WHERE NOT EXISTS (SELECT 1 FROM retry))
+    RETURNING id, source, attempts`.execute(db);
+  return rows.map((r) => ({ id: r.id, source: r.source, attempts: r.attempts })).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Extend the leases of jobs this worker holds, in one statement. Returns the ids still held: a
+ * job missing from it is no longer this worker's (its lease ran out and another worker claimed
+ * it), and the caller should not complete it.
+ */
+export async function renewLeases(
+  db: Db,
+  jobs: readonly Job[],
+  worker: string,
+  leaseSeconds: number,
+): Promise<Set<number>> {
+  if (jobs.length === 0) return new Set();
+  const lease = `${Math.max(1, Math.round(leaseSeconds))} seconds`;
+  const rows = await db
     .updateTable('jobs')
     .set({ lease_until: sql`now() + CAST(${lease} AS interval)` })
-    .where('id', '=', job.id)
+    .where(
+      'id',
+      'in',
+      jobs.map((j) => j.id),
+    )
     .where('worker', '=', worker)
     .where('state', '=', 'running')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Extend the lease of one job; false when it is no longer this worker's (see {@link renewLeases}). */
+export async function renewLease(db: Db, job: Job, worker: string, leaseSeconds: number): Promise<boolean> {
+  return (await renewLeases(db, [job], worker, leaseSeconds)).has(job.id);
+}
+
+/** Mark jobs done in one statement (only those this worker still holds); returns the ids marked. */
+export async function completeJobs(db: Db, jobs: readonly Job[], worker: string, runId: number): Promise<Set<number>> {
+  if (jobs.length === 0) return new Set();
+  const rows = await db
+    .updateTable('jobs')
+    .set({ state: 'done', finished_at: sql`now()`, lease_until: null, run_id: runId, error: null })
+    .where(
+      'id',
+      'in',
+      jobs.map((j) => j.id),
+    )
+    .where('worker', '=', worker)
+    .where('state', '=', 'running')
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Mark a job done (only if this worker still holds it). */
 export async function completeJob(db: Db, job: Job, worker: string, runId: number): Promise<boolean> {
-  const result = await db
-    .updateTable('jobs')
-    .set({ state: 'done', finished_at: sql`now()`, lease_until: null, run_id: runId, error: null })
-    .where('id', '=', job.id)
-    .where('worker', '=', worker)
-    .where('state', '=', 'running')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return (await completeJobs(db, [job], worker, runId)).has(job.id);
 }
 
 /** A job failed with `error`: back to the queue, or failed for good after `maxAttempts`. */

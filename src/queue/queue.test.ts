@@ -8,13 +8,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { dropTestDatabasesAfterAll, testDialects } from '../../test/helpers/stores.js';
 import { analyze } from '../pipeline/analyze.js';
 import { openStore, type Store } from '../store/open.js';
 import { enqueueSources } from './enqueue.js';
-import { claimJob, enqueue, queueCounts } from './jobs.js';
+import { claimJob, claimJobs, completeJobs, enqueue, queueCounts, renewLeases } from './jobs.js';
 
 const postgres = testDialects().find((d) => d.name === 'postgres');
 const it = postgres && !postgres.skip ? test : test.skip;
@@ -133,6 +134,52 @@ describe('work queue (postgres)', () => {
     } finally {
       await store.close();
       await other.close();
+    }
+  });
+
+  it('claims several jobs per statement, fewer as the queue runs short, and a job whose lease expired alone', async () => {
+    const url = await (postgres as NonNullable<typeof postgres>).fresh('claims');
+    const store = await openStore(url);
+    try {
+      const sources = Array.from({ length: 200 }, (_, i) => `/feeds/desk-${String(i).padStart(3, '0')}.txt`);
+      await enqueue(store.db, sources);
+      // Two workers claiming at once get full, disjoint batches, oldest first.
+      const [a, b] = await Promise.all([claimJobs(store.db, 'a', 60, 3, 10), claimJobs(store.db, 'b', 60, 3, 10)]);
+      expect(a).toHaveLength(10);
+      expect(b).toHaveLength(10);
+      const ids = [...(a ?? []), ...(b ?? [])].map((j) => j.id);
+      expect(new Set(ids).size).toBe(20);
+      expect(Math.max(...ids)).toBe(20);
+      expect((await renewLeases(store.db, a, 'a', 60)).size).toBe(10);
+      expect((await renewLeases(store.db, a, 'b', 60)).size).toBe(0); // not b's jobs
+      expect((await completeJobs(store.db, a, 'a', 0)).size).toBe(10);
+      expect((await completeJobs(store.db, b, 'a', 0)).size).toBe(0); // b's jobs are not a's to complete
+      // Near the end of the queue the batches shrink, so the workers finish together.
+      await store.db
+        .updateTable('jobs')
+        .set({ state: 'done' })
+        .where('id', '<=', 180)
+        .where('state', '=', 'queued')
+        .execute();
+      const sizes: number[] = [];
+      for (;;) {
+        const claimed = await claimJobs(store.db, 'a', 60, 3, 10);
+        if (claimed.length === 0) break;
+        sizes.push(claimed.length);
+      }
+      expect(sizes.reduce((x, y) => x + y, 0)).toBe(20);
+      expect(sizes[0]).toBeLessThan(10);
+      expect(sizes.at(-1)).toBe(1);
+      // b "died" holding its jobs: once their leases run out they come back one at a time.
+      await store.db
+        .updateTable('jobs')
+        .set({ lease_until: sql`now() - interval '1 second'` })
+        .where('worker', '=', 'b')
+        .execute();
+      const retried = await claimJobs(store.db, 'c', 60, 3, 10);
+      expect(retried.map((j) => [j.id, j.attempts])).toEqual([[(b[0] as { id: number }).id, 2]]);
+    } finally {
+      await store.close();
     }
   });
 

@@ -1,7 +1,11 @@
 /**
- * A queue worker: `concurrency` loops that each claim a job, analyze its source (articles are
- * stored in batches, one transaction each, skipping content already stored), and mark it done.
- * When the queue is empty, a loop brings the corpus outputs up to date under the store-wide lock.
+ * A queue worker: `concurrency` loops that each claim a few jobs at once, analyze their sources in
+ * one run (articles are stored in batches, one transaction each, skipping content already
+ * stored), and mark them done. Claiming several jobs per round trip matters on PostgreSQL: per
+ * job, the statements of a run (claim, run record, transaction, completion…) cost the server
+ * more CPU than storing the article itself, and on a small machine the server shares the cores
+ * with the workers. When the queue is empty, a loop brings the corpus outputs up to date under
+ * the store-wide lock.
  *
  * Why nothing is lost or stored twice: a job is leased, and the lease is renewed while the job
  * runs; a worker that dies stops renewing, so the job returns to the queue when the lease runs
@@ -16,7 +20,7 @@ import { updateCorpusIfBehind } from '../pipeline/corpus-update.js';
 import { isConnectionError } from '../store/dialect.js';
 import type { Store } from '../store/open.js';
 import { bumpStoredGeneration } from '../store/repos/corpus-state.js';
-import { claimJob, completeJob, failJob, type Job, queueCounts, renewLease } from './jobs.js';
+import { claimJobs, completeJobs, failJob, type Job, queueCounts, renewLeases } from './jobs.js';
 
 export interface WorkerOptions {
   /** Jobs worked on at once; extract + annotate get one thread each (default 1). */
@@ -34,6 +38,12 @@ export interface WorkerOptions {
   corpusDelayMs?: number;
   /** Stop once no job is queued or running and the corpus is up to date (batch runs, tests). */
   exitWhenDone?: boolean;
+  /**
+   * Most jobs claimed and analyzed together (default 10): one run, one transaction and a few
+   * statements for all of them instead of a dozen round trips each. Fewer are claimed as the
+   * queue runs short (see `claimJobs`), so workers finish together.
+   */
+  jobsPerClaim?: number;
   /** Name in `jobs.worker` (default host:pid). */
   name?: string;
   /** Articles per store transaction (default 200). */
@@ -63,6 +73,7 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
   const maxAttempts = options.maxAttempts ?? 3;
   const pollMs = options.pollMs ?? 1000;
   const corpusDelayMs = options.corpusDelayMs ?? 30_000;
+  const jobsPerClaim = Math.max(1, options.jobsPerClaim ?? 10);
   const name = options.name ?? `${hostname()}:${process.pid}`;
   const log = options.log ?? (() => {});
   const report: WorkerReport = { jobsDone: 0, jobsFailed: 0, articlesStored: 0, corpusUpdates: 0 };
@@ -84,14 +95,21 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
     }
   };
 
-  const work = async (job: Job): Promise<void> => {
-    log(`job ${job.id} (attempt ${job.attempts}): ${job.source}`);
-    let lost = false;
+  /**
+   * Analyze the sources of `jobs` in one run (one store transaction per `batchSize` articles, a
+   * few statements for the run itself), then mark them done together. A batch that throws is
+   * split: each job is redone on its own, so only the job at fault is failed (what the batch
+   * stored is skipped by content hash).
+   */
+  const work = async (jobs: Job[]): Promise<void> => {
+    const names = jobs.map((j) => `job ${j.id}${j.attempts > 1 ? ` (attempt ${j.attempts})` : ''}`).join(', ');
+    for (const job of jobs) log(`job ${job.id} (attempt ${job.attempts}): ${job.source}`);
+    const lost = new Set<number>();
     const renew = setInterval(
       () => {
-        renewLease(store.db, job, name, lease).then(
+        renewLeases(store.db, jobs, name, lease).then(
           (held) => {
-            if (!held) lost = true;
+            for (const job of jobs) if (!held.has(job.id)) lost.add(job.id);
           },
           () => {}, // a failed renewal is retried at the next tick; the lease covers two misses
         );
@@ -99,21 +117,30 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
       Math.max(250, (lease * 1000) / 3),
     );
     try {
-      const result = await analyze(store, [job.source], { annotator, corpus: false, ...batch(options) });
-      if (lost) {
-        log(`job ${job.id}: lease lost to another worker; its results stand, nothing is stored twice`);
-        return;
+      const sources = jobs.map((j) => j.source);
+      const result = await analyze(store, sources, { annotator, corpus: false, ...batch(options) });
+      for (const job of jobs) {
+        if (lost.has(job.id))
+          log(`job ${job.id}: lease lost to another worker; its results stand, nothing is stored twice`);
       }
+      const held = jobs.filter((j) => !lost.has(j.id));
       // A retried job may have stored articles in an attempt that died before finishing.
-      if (result.stored.length > 0 || job.attempts > 1) await bumpStoredGeneration(store.db);
-      await completeJob(store.db, job, name, result.runId);
-      report.jobsDone++;
+      if (result.stored.length > 0 || jobs.some((j) => j.attempts > 1)) await bumpStoredGeneration(store.db);
+      const completed = await completeJobs(store.db, held, name, result.runId);
+      report.jobsDone += completed.size;
       report.articlesStored += result.stored.length;
       const failures = result.failures.length ? `, ${result.failures.length} failed` : '';
-      log(`job ${job.id} done: ${result.stored.length} stored, ${result.unchanged.length} unchanged${failures}`);
+      log(`${names} done: ${result.stored.length} stored, ${result.unchanged.length} unchanged${failures}`);
     } catch (error) {
-      if (isConnectionError(error)) throw error; // the lease will expire and the job return
+      if (isConnectionError(error)) throw error; // the leases will expire and the jobs return
       const message = (error as Error).message ?? String(error);
+      if (jobs.length > 1) {
+        // The batch's renewals go on while its jobs are redone one by one.
+        log(`${names}: ${message}; redoing each job on its own`);
+        for (const job of jobs) await work([job]);
+        return;
+      }
+      const [job] = jobs as [Job];
       await failJob(store.db, job, name, message, maxAttempts);
       report.jobsFailed++;
       log(`job ${job.id} failed (attempt ${job.attempts} of ${maxAttempts}): ${message}`);
@@ -127,11 +154,11 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
     let idleSince: number | null = null;
     const pause = () => sleep(pollMs, undefined, options.signal ? { signal: options.signal } : {}).catch(() => {});
     while (!options.signal?.aborted) {
-      const job = await guarded('claim', () => claimJob(store.db, name, lease, maxAttempts));
-      if (job === undefined) continue;
-      if (job) {
+      const jobs = await guarded('claim', () => claimJobs(store.db, name, lease, maxAttempts, jobsPerClaim));
+      if (jobs === undefined) continue;
+      if (jobs.length > 0) {
         idleSince = null;
-        await guarded(`job ${job.id}`, () => work(job));
+        await guarded(jobs.length > 1 ? `jobs ${jobs[0]?.id}…` : `job ${jobs[0]?.id}`, () => work(jobs));
         continue;
       }
       const counts = await guarded('queue', () => queueCounts(store.db));

@@ -107,6 +107,13 @@ export interface StoryMembersTable {
   article_id: string;
 }
 
+/** An old story id that still answers (migration 0009): kept across recomputes, re-pointed by each. */
+export interface StoryRedirectsTable {
+  from_id: string;
+  to_id: string;
+  created_at: string;
+}
+
 export interface TimelineTable {
   id: Generated<number>;
   date: string;
@@ -179,6 +186,7 @@ export interface Database {
   duplicates: DuplicatesTable;
   stories: StoriesTable;
   story_members: StoryMembersTable;
+  story_redirects: StoryRedirectsTable;
   timeline: TimelineTable;
   conflicts: ConflictsTable;
   quote_records: QuoteRecordsTable;

@@ -57,6 +57,7 @@ export interface ExportArticle {
     claimant: Attribution | null;
     hedged: boolean;
     approx: string | null;
+    time?: { start: number; end: number; value: string } | null;
     prov: ProvenanceOut;
   }[];
   times: { start: number; end: number; text: string; value: string | null; timeml?: Timex; prov: ProvenanceOut }[];
@@ -142,6 +143,7 @@ export function toExportArticle(
       claimant: map.attribution(c.claimant),
       hedged: c.hedged,
       approx: c.approx ?? null,
+      time: c.time ?? null,
       prov: prov(c.prov),
     })),
     times: a.times.map((t) => ({

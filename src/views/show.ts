@@ -63,7 +63,7 @@ export function formatArticle(a: ExportArticle): string {
     lines.push('Claims:');
     for (const c of a.claims) {
       lines.push(
-        `  ${c.start}-${c.end} ${formatValue(c.value, c.valueMax)} ${c.unit}${c.approx ? ` (${c.approx})` : ''}${c.hedged ? ' hedged' : ''} — ${c.claimant ? c.claimant.name : 'no claimant'}`,
+        `  ${c.start}-${c.end} ${formatValue(c.value, c.valueMax)} ${c.unit}${c.approx ? ` (${c.approx})` : ''}${c.hedged ? ' hedged' : ''} — ${c.claimant ? c.claimant.name : 'no claimant'}${c.time ? ` @ ${c.time.value}` : ''}`,
       );
     }
   }
@@ -113,7 +113,9 @@ export function formatStory(story: Story, doc: ExportDocument): string {
     for (const c of conflicts) {
       lines.push(`  ! ${c.kind}: ${c.summary}`);
       for (const item of c.items)
-        lines.push(`      ${item.article} ${item.start}-${item.end}: “${clip(item.text, 90)}”`);
+        lines.push(
+          `      ${item.article} ${item.field === 'title' ? 'title ' : ''}${item.start}-${item.end}: “${clip(item.text, 90)}”`,
+        );
     }
   }
   return lines.join('\n');

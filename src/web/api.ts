@@ -22,6 +22,8 @@ export interface Evidence {
   start: number;
   end: number;
   text: string;
+  /** `title`: the offsets point into the article's title (a headline conflict), not its text. */
+  field?: 'title';
 }
 
 export interface Page<T> {
@@ -147,6 +149,8 @@ export interface StoryDetail {
   quotes: QuoteRow[];
   claims: ClaimRow[];
   lineage: LineageGroup[];
+  /** Set when the id asked for is an old story id (merged or renamed): that id. */
+  redirectedFrom?: string;
 }
 
 export interface Span {

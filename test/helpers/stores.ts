@@ -57,12 +57,28 @@ const postgres: TestDialect = {
   },
 };
 
+/**
+ * `WITH (FORCE)` refuses while an autovacuum worker (owned by no role we may signal) is in the
+ * freshly written database; such a worker soon gives way, so retry for a while.
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/must be a member of the role|pg_signal_backend/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** Drop the databases a test file created (call once per file, at top level). */
 export function dropTestDatabasesAfterAll(): void {
   afterAll(async () => {
     if (!TEST_PG_URL || created.length === 0) return;
     await admin(async (c) => {
-      for (const name of created.splice(0)) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      for (const name of created.splice(0)) await dropDatabase(c, name);
     });
   }, 120_000);
 }

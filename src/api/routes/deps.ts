@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { CorpusUpdater } from '../../pipeline/corpus-update.js';
 import type { Store } from '../../store/open.js';
 
 /** What every route factory gets from `createApp`. */
@@ -8,6 +9,8 @@ export interface RouteDeps {
   serially: <T>(job: () => Promise<T>) => Promise<T>;
   /** Middleware every write route runs first (body-size limit, bearer token when configured). */
   writeGuard: MiddlewareHandler;
+  /** Background corpus updates after an ingest (single flight, run through `serially`). */
+  corpus: CorpusUpdater;
 }
 
 /** A queue of write jobs, one at a time, in call order; a failed job does not stop the next. */

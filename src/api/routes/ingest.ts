@@ -1,8 +1,10 @@
 /**
  * `POST /api/ingest`: analyse one posted document like `analyze` does a file. The body is
  * `text/plain`, `text/html` (UTF-8) or `application/json` with `{text | html, title?, url?,
- * site?, published?, language?, author?}`. Ingests (and entity merges/splits) run one at a
- * time: each one reruns the corpus stages, and two of those must not interleave.
+ * site?, published?, language?, author?}`. The answer comes once the article is stored; the
+ * corpus outputs (stories, conflicts, timeline) catch up in the background (`CorpusUpdater`:
+ * one update at a time, ingests during it make one more), and the answer's `corpus` field, like
+ * `GET /api/corpus/status`, says where that stands. Nothing stored, no update.
  */
 import { Hono } from 'hono';
 import { INGEST_FIELDS, type IngestBody, type IngestFields, ingestBody } from '../../pipeline/ingest-text.js';
@@ -13,7 +15,7 @@ import type { RouteDeps } from './deps.js';
 const MEDIA_TYPES = ['text/plain', 'text/html', 'application/json'] as const;
 type MediaType = (typeof MEDIA_TYPES)[number];
 
-export function ingestRoutes({ store, serially }: RouteDeps): Hono {
+export function ingestRoutes({ store, corpus }: RouteDeps): Hono {
   return new Hono().post('/', async (c) => {
     queryOf(c, []);
     const mediaType = parseContentType(c.req.header('content-type'));
@@ -29,10 +31,13 @@ export function ingestRoutes({ store, serially }: RouteDeps): Hono {
       mediaType === 'application/json'
         ? { kind: mediaType, bytes, fields: parseFields(content) }
         : { kind: mediaType, bytes, content };
-    const report = await serially(() => ingestBody(store, body));
+    // Not in the serial queue: storing never conflicts with a corpus update (which reads a
+    // generation first and runs again for articles stored after it), so it need not wait for one.
+    const report = await ingestBody(store, body);
     const { stored, unchanged, failures } = report;
+    if (stored.length > 0) corpus.request();
     const status = stored.length > 0 ? 201 : failures.length > 0 ? 422 : 200;
-    return c.json({ stored, unchanged, failures }, status);
+    return c.json({ stored, unchanged, failures, corpus: await corpus.status() }, status);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { loadStoryRedirects } from '../../store/repos/corpus.js';
 import { buildExport } from '../../views/export.js';
 import { formatArticle, formatStory } from '../../views/show.js';
 import { dbLocation, UsageError, withStore } from '../io.js';
@@ -12,8 +13,18 @@ export function registerShow(program: Command, _setExit: (code: number) => void)
     .action(async (id: string, opts: { db?: string }) => {
       await withStore(dbLocation(opts.db), async (store) => {
         const doc = await buildExport(store);
-        const stories = doc.stories.filter((s) => s.storyId.startsWith(id));
+        let stories = doc.stories.filter((s) => s.storyId.startsWith(id));
         const articles = doc.articles.filter((a) => a.id.startsWith(id));
+        // An old story id (merged, or renamed when an earlier article joined) shows its story now.
+        let note = '';
+        if (stories.length + articles.length === 0) {
+          const redirects = (await loadStoryRedirects(store.db)).filter((r) => r.from.startsWith(id));
+          const to = new Set(redirects.map((r) => r.to));
+          if (to.size === 1) {
+            stories = doc.stories.filter((s) => to.has(s.storyId));
+            note = `${redirects.map((r) => r.from).join(', ')} is now part of ${[...to][0]}\n\n`;
+          }
+        }
         const matches = stories.length + articles.length;
         if (matches === 0)
           throw new UsageError(`Unexpected id \`${id}\`, expected a story id (s_…) or article id (a_…) in the store`);
@@ -22,7 +33,7 @@ export function registerShow(program: Command, _setExit: (code: number) => void)
           throw new UsageError(`Ambiguous id \`${id}\`: matches ${ids}`);
         }
         const text = stories[0] ? formatStory(stories[0], doc) : formatArticle(articles[0]!);
-        process.stdout.write(`${text}\n`);
+        process.stdout.write(`${note}${text}\n`);
       });
     });
 }

@@ -11,6 +11,10 @@ export function registerWorker(program: Command, setExit: (code: number) => void
     .option('--lease <seconds>', 'a claimed job returns to the queue this long after its worker stops (default 60)')
     .option('--max-attempts <n>', 'attempts before a job is marked failed (default 3)')
     .option('--batch-size <n>', 'articles per store transaction (default 200)')
+    .option(
+      '--jobs-per-claim <n>',
+      'most jobs claimed and analyzed together; fewer as the queue runs short (default 10)',
+    )
     .option('--exit-when-done', 'stop once the queue is empty and the stories are up to date')
     .option('--quiet', 'print only the final counts')
     .action(
@@ -20,6 +24,7 @@ export function registerWorker(program: Command, setExit: (code: number) => void
         lease?: string;
         maxAttempts?: string;
         batchSize?: string;
+        jobsPerClaim?: string;
         exitWhenDone?: boolean;
         quiet?: boolean;
       }) => {
@@ -47,6 +52,7 @@ export function registerWorker(program: Command, setExit: (code: number) => void
                 ...optional('leaseSeconds', positive('--lease', opts.lease)),
                 ...optional('maxAttempts', positive('--max-attempts', opts.maxAttempts)),
                 ...optional('batchSize', positive('--batch-size', opts.batchSize)),
+                ...optional('jobsPerClaim', positive('--jobs-per-claim', opts.jobsPerClaim)),
                 ...(opts.exitWhenDone ? { exitWhenDone: true } : {}),
                 signal: controller.signal,
                 ...(opts.quiet ? {} : { log: (line: string) => process.stderr.write(`${line}\n`) }),

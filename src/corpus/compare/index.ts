@@ -27,6 +27,9 @@
  *   An unnamed source ("a senior official") versus a named one is not a conflict: it may be the
  *   same person.
  *
+ * - `headline`: a headline whose polarity contradicts its own body ("X warns against Y" over a
+ *   body where X may do Y; "X denies Y" over one where X confirmed Y): see `headline.ts`.
+ *
  * Limits: claims are compared within a story only; no unit conversion (km vs miles, € vs $);
  * a quantity the frame lists do not cover is not compared; "at least 31" never contradicts 34.
  */
@@ -35,6 +38,7 @@ import type { Conflict, CorpusArticle, Duplicate, Evidence, QuoteRecord, Story }
 import type { ClaimItem, QuoteItem } from '../../core/doc.js';
 import { foldKey } from '../../core/text.js';
 import { copyGroups } from '../dedupe/index.js';
+import { headlineConflicts } from './headline.js';
 import { type Quantity, quantityOf, skipReason, unitClass } from './quantities.js';
 
 /** Relative slack of an approximate value ("about 40,000", "some 10,000", "nearly 35,000"). */
@@ -78,7 +82,7 @@ const APPROX_RE =
 
 /**
  * Conflicts of the corpus: quantity conflicts story by story (disputes, then evolutions), then
- * attribution conflicts.
+ * attribution conflicts, then headline conflicts.
  */
 export function findConflicts(
   articles: readonly CorpusArticle[],
@@ -92,7 +96,9 @@ export function findConflicts(
   });
   const out: Conflict[] = [];
   for (const story of stories) out.push(...numberConflicts(story, byId, groupOf));
-  out.push(...attributionConflicts(groupQuotes(articles), storyMap(stories)));
+  const storyOf = storyMap(stories);
+  out.push(...attributionConflicts(groupQuotes(articles), storyOf));
+  out.push(...headlineConflicts(articles, storyOf, groupOf));
   return out;
 }
 

@@ -56,6 +56,25 @@ describe('mergeEntities: spellings of one name across articles', () => {
     expect(entities).toHaveLength(2);
   });
 
+  it('records, for every merged id, the rule that joined it', () => {
+    const articles = [
+      ...articlesNaming(['Dmitri Chostakovitch', 'Dmitri Shostakovich', 'Lena Morrow', 'LENA MORROW', 'Ilsa Brandt']),
+      buildArticle({
+        id: 'short',
+        text: 'Morrow spoke to reporters on Tuesday.',
+        entities: [{ text: 'Morrow', type: 'person' }],
+      }),
+    ];
+    const { remap, rules } = mergeEntities(articles, new Map([['person:ilsa-brandt', 'person:lena-morrow']]));
+    expect([...rules.keys()].sort()).toEqual([...remap.keys()].sort());
+    const byRule = new Map<string, string[]>();
+    for (const [id, rule] of rules) byRule.set(rule, [...(byRule.get(rule) ?? []), id]);
+    expect(byRule.get('entities/skeleton')).toHaveLength(1);
+    expect(byRule.get('entities/short-name')).toEqual(['person:morrow']);
+    expect(byRule.get('entities/user-merge')).toEqual(['person:ilsa-brandt']);
+    expect(remap.get('person:ilsa-brandt')).toBe('person:lena-morrow');
+  });
+
   it('records a user merge as such', () => {
     const { rules } = mergeEntities(
       articlesNaming(['Lena Morrow', 'Ilsa Brandt']),

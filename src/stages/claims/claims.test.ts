@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { docOf, expectSpan } from '../../../test/helpers/docs.js';
-import type { ClaimItem, EntityMention, EntityType, QuoteItem } from '../../core/doc.js';
+import type { ClaimItem, EntityMention, EntityType, QuoteItem, TimeItem } from '../../core/doc.js';
 import type { StageContext } from '../../core/stage.js';
+import { timesStage } from '../times/index.js';
 import { claimsStage } from './index.js';
 import { parseQuantity } from './numbers.js';
 
@@ -378,8 +379,52 @@ describe('claims', () => {
     expect(claims.map((c) => c.prov.rule)).toEqual(['claims/count', 'claims/money', 'claims/percent', 'claims/range']);
   });
 
-  it('runs after sentences, entities and quotes', () => {
-    expect(claimsStage.requires).toEqual(['sentences', 'entities', 'quotes']);
+  it('runs after sentences, entities, quotes and times', () => {
+    expect(claimsStage.requires).toEqual(['sentences', 'entities', 'quotes', 'times']);
+  });
+});
+
+describe('the time a claim refers to', () => {
+  /** Claims of `text` with the real times stage run first, the article published on `published`. */
+  function withTimes(text: string, published: string | null): ClaimItem[] {
+    const doc = docOf(text, {
+      published: { date: published, from: null, to: null, how: published ? 'metadata' : 'unknown' },
+    });
+    doc.layers.entities = [];
+    doc.layers.quotes = [];
+    doc.layers.times = timesStage.run(doc, ctx) as TimeItem[];
+    return claimsStage.run(doc, ctx) as ClaimItem[];
+  }
+
+  it('takes the resolved time expression of its own sentence, with its offsets', () => {
+    const text = 'Officials counted about 40,000 troops near the border on March 9, 2026. The ministry gave no update.';
+    const [claim] = withTimes(text, '2026-03-17');
+    expect(claim?.value).toBe(40000);
+    expect(claim?.time?.value).toBe('2026-03-09');
+    expectSpan(text, claim?.time as { start: number; end: number }, 'March 9, 2026');
+  });
+
+  it('takes the nearest of two times in the sentence', () => {
+    const text = 'Police counted 6,000 protesters on Monday and 9,000 protesters on Wednesday, officials said.';
+    const claims = withTimes(text, '2026-03-13');
+    expect(claims.map((c) => [c.value, c.time?.value ?? null])).toEqual([
+      [6000, '2026-03-09'],
+      [9000, '2026-03-11'],
+    ]);
+  });
+
+  it('stays null when its sentence names no time, even if the next one does and the date is known', () => {
+    const text = 'More than 15,000 people marched through the port. On Friday the union called off the strike.';
+    const [claim] = withTimes(text, '2026-03-13');
+    expect(claim?.value).toBe(15000);
+    expect(claim?.time).toBeNull();
+  });
+
+  it('stays null when the time expression cannot be resolved (no publication date)', () => {
+    const text = 'About 8,000 people had been evacuated by Tuesday, the governor said.';
+    const [claim] = withTimes(text, null);
+    expect(claim?.value).toBe(8000);
+    expect(claim?.time).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * claims: numeric claims ("more than 55,000 soldiers", "€12 million", "40 per cent") with who makes them.
  *
- * Reads `article.text` and the `sentences`, `entities` and `quotes` layers; writes the `claims`
+ * Reads `article.text` and the `sentences`, `entities`, `quotes` and `times` layers; writes the `claims`
  * layer. A claim's span runs from the approximation (if any) through the number to the counted noun
  * ("more than 55,000 soldiers"), or to the unit for money and percentages ("$4.5bn", "12 per cent").
  *
@@ -52,6 +52,7 @@ import type { Attribution, ClaimItem, EntityMention, QuoteItem } from '../../cor
 import type { Span } from '../../core/span.js';
 import { type Draft, defineStage } from '../../core/stage.js';
 import { sentenceAt, splitSentences } from '../../core/text.js';
+import { withClaimTimes } from './claim-time.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 
 /** Counted nouns → normalised unit. Anything else in the lexicon maps to itself. */
@@ -795,18 +796,17 @@ function sentenceClaimant(actx: AttributionContext, si: number): AttributionMatc
   return cue ? sentenceSubject(actx, sentence.start, cue) : null;
 }
 
-/** The claims stage: runs after `sentences`, `entities` and `quotes`. */
+/** The claims stage: runs after `sentences`, `entities`, `quotes` and `times`. */
 export const claimsStage = defineStage({
   name: 'claims',
-  version: 1,
-  requires: ['sentences', 'entities', 'quotes'],
+  version: 2,
+  requires: ['sentences', 'entities', 'quotes', 'times'],
   run(doc) {
     const text = doc.article.text;
-    const actx = createAttributionContext(
-      text,
-      doc.layers.sentences ?? splitSentences(text),
-      doc.layers.entities ?? [],
-    );
-    return findClaims(actx, doc.layers.quotes ?? []);
+    const sentences = doc.layers.sentences ?? splitSentences(text);
+    const actx = createAttributionContext(text, sentences, doc.layers.entities ?? []);
+    const claims = findClaims(actx, doc.layers.quotes ?? []);
+    withClaimTimes(claims, sentences, doc.layers.times ?? []);
+    return claims;
   },
 });

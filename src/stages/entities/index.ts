@@ -50,7 +50,8 @@ export function findEntities(
 export const entitiesStage = defineStage({
   name: 'entities',
   // 2: statistical tagger, glued names, ship nouns, photo credits and menu lines.
-  version: 2,
+  // 3: hashed-feature tagger model (SLNER4), datelines, "neighbouring X" is a country.
+  version: 3,
   requires: ['sentences', 'tokens'],
   run: (doc) => {
     const { text } = doc.article;

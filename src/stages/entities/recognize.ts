@@ -589,6 +589,9 @@ export function recognize(text: string, toks: readonly Tok[], sentences: readonl
     // Stronger than a place preposition: a country is a place, "X's central bank" says which kind.
     else if (last.poss && nextLower && COUNTRY_POSSESSED.has(nextLower)) set('country', 4, 'entities/country-context');
     else if (prev1 === 'in' && HOLDING_NOUNS.has(prev2)) set('organization', 3, 'entities/org-context');
+    // "a stand-off with neighbouring Kestria": only countries and regions are neighbouring.
+    else if (words === 1 && (prev1 === 'neighbouring' || prev1 === 'neighboring'))
+      set('country', 3, 'entities/country-context');
     else if (PLACE_PREPOSITIONS.has(prep)) set('place', 3, 'entities/place-preposition');
     else if (words === 1 && COUNTRY_SUFFIX_RE.test(last.fold)) set('country', 2, 'entities/country-suffix');
     else if (words === 1 && PLACE_SUFFIX_RE.test(last.fold)) set('place', 2, 'entities/place-suffix');

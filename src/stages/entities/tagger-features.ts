@@ -8,6 +8,11 @@
  * organisations, leaders' names) and two document-level hints: whether the article also writes
  * the word in lower case, and whether it capitalises it mid-sentence.
  *
+ * Features are never built as strings: each is a pair of 32-bit hashes mixed from a template
+ * number and the hashes of its parts (a word, its shape, its class…), and a word's hashes are
+ * computed once per distinct word (`WordTable`). This is what makes tagging fast: a token costs
+ * a few integer mixes and table probes, no string concatenation and no allocation.
+ *
  * All-caps sentences (wire headlines, datelines) are re-cased first: a word takes the casing the
  * same article uses elsewhere, a common English word goes lower case, anything else Title case.
  */
@@ -27,17 +32,59 @@ export const TAG_COUNT = TAGS.length;
 /** Longest gazetteer name, in tokens. */
 const MAX_GAZ_WORDS = 6;
 
-export type Gazetteer = Map<string, string>;
+/** Gazetteer classes; a name's classes are a bit mask over this list. */
+export const GAZ_CLASSES = [
+  'country',
+  'capital',
+  'demonym',
+  'org',
+  'city',
+  'region',
+  'person',
+  'first',
+  'last',
+] as const;
+export type GazClass = (typeof GAZ_CLASSES)[number];
+export const gazBit = (cls: GazClass): number => 1 << GAZ_CLASSES.indexOf(cls);
+const GAZ_CLASS_COUNT = GAZ_CLASSES.length;
 
-/** Gazetteer names: lower-cased, space-joined tokens → classes joined by `|`. */
+/** Gazetteer names: lower-cased, space-joined tokens → class bit mask. */
+export type Gazetteer = Map<string, number>;
+
+/** Does a gazetteer class mask hold one of `classes`? */
+export function gazHas(mask: number | undefined, ...classes: GazClass[]): boolean {
+  if (!mask) return false;
+  for (const c of classes) if (mask & gazBit(c)) return true;
+  return false;
+}
+
+const MASKS = new Map<string, number>();
+
+/** "country|capital" → mask (unknown class names are ignored); remembered, as few combinations exist. */
+export function gazMaskOf(classes: string): number {
+  const known = MASKS.get(classes);
+  if (known !== undefined) return known;
+  let mask = 0;
+  for (const c of classes.split('|')) {
+    const k = GAZ_CLASSES.indexOf(c as GazClass);
+    if (k >= 0) mask |= 1 << k;
+  }
+  if (MASKS.size < 1000) MASKS.set(classes, mask);
+  return mask;
+}
+
+/** mask → "country|capital". */
+export function gazClassesOf(mask: number): string {
+  return GAZ_CLASSES.filter((_, k) => mask & (1 << k)).join('|');
+}
+
+/** Gazetteer names from world-countries, the hand-kept lists and data/gazetteers/ner-gazetteer.tsv. */
 export function loadGazetteer(): Gazetteer {
   const gaz: Gazetteer = new Map();
-  const add = (name: string, cls: string) => {
+  const add = (name: string, cls: GazClass) => {
     const key = gazKey(name);
     if (!key) return;
-    const had = gaz.get(key);
-    if (had === undefined) gaz.set(key, cls);
-    else if (!had.split('|').includes(cls)) gaz.set(key, `${had}|${cls}`);
+    gaz.set(key, (gaz.get(key) ?? 0) | gazBit(cls));
   };
   interface WorldCountry {
     name: { common: string; official: string };
@@ -58,6 +105,7 @@ export function loadGazetteer(): Gazetteer {
     }
   }
   for (const d of Object.keys(DEMONYMS)) add(d, 'demonym');
+  for (const d of GROUP_ADJECTIVES) add(d, 'demonym');
   for (const cap of Object.keys(CAPITALS)) add(cap, 'capital');
   for (const org of ORGANIZATIONS) {
     add(org.name, 'org');
@@ -67,10 +115,84 @@ export function loadGazetteer(): Gazetteer {
   const file = path.join(packageRoot(), 'data/gazetteers/ner-gazetteer.tsv');
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab > 0) add(line.slice(tab + 1), line.slice(0, tab));
+    if (tab > 0) add(line.slice(tab + 1), line.slice(0, tab) as GazClass);
   }
   return gaz;
 }
+
+/**
+ * Adjectives and nouns of regions, nations without a state, peoples and religions: names CoNLL
+ * calls MISC like demonyms, which the country lists lack (hand-kept).
+ */
+const GROUP_ADJECTIVES = [
+  'European',
+  'African',
+  'Asian',
+  'Arab',
+  'Arabic',
+  'Latin American',
+  'Scandinavian',
+  'Balkan',
+  'Caribbean',
+  'Baltic',
+  'Nordic',
+  'Western',
+  'English',
+  'Scottish',
+  'Welsh',
+  'Irish',
+  'British',
+  'Basque',
+  'Catalan',
+  'Flemish',
+  'Walloon',
+  'Kurdish',
+  'Kurd',
+  'Kurds',
+  'Serb',
+  'Serbs',
+  'Croat',
+  'Croats',
+  'Bosnian Serb',
+  'Bosnian Serbs',
+  'Bosnian Croat',
+  'Chechen',
+  'Chechens',
+  'Tamil',
+  'Sikh',
+  'Hindu',
+  'Pashtun',
+  'Hutu',
+  'Hutus',
+  'Tutsi',
+  'Tutsis',
+  'Zulu',
+  'Afrikaner',
+  'Afrikaners',
+  'Palestinian',
+  'Palestinians',
+  'Islamic',
+  'Moslem',
+  'Moslems',
+  'Muslim',
+  'Muslims',
+  'Christian',
+  'Christians',
+  'Catholic',
+  'Catholics',
+  'Protestant',
+  'Protestants',
+  'Jewish',
+  'Jew',
+  'Jews',
+  'Orthodox',
+  'Buddhist',
+  "Shi'ite",
+  'Shiite',
+  'Sunni',
+  'Communist',
+  'Communists',
+];
 
 /** Gazetteer key of a name: lower case, tokens as CoNLL splits them (commas and brackets apart). */
 export function gazKey(name: string): string {
@@ -112,6 +234,282 @@ export interface TaggerResources {
   gazetteer: Gazetteer;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Hashing. Hand-written: a feature is two 32-bit hashes mixed from integers, so that no feature
+// string is ever built. `hashA`/`hashB` are module state rather than a returned pair: no
+// allocation per feature.
+
+let hashA = 0;
+let hashB = 0;
+
+/** Hash the UTF-16 code units of `text[from, to)` into `hashA`/`hashB` (FNV-1a and a murmur-style mix). */
+function hashText(text: string, from = 0, to = text.length): void {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  hashA = a >>> 0;
+  hashB = b >>> 0;
+}
+
+/** murmur3's finaliser: every input bit moves every output bit. */
+function fmixA(h: number): number {
+  let x = h;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+/** A second, independent finaliser (different constants) for the second hash. */
+function fmixB(h: number): number {
+  let x = h;
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x2c1b3c6d);
+  x ^= x >>> 12;
+  x = Math.imul(x, 0x297a2d39);
+  return (x ^ (x >>> 15)) >>> 0;
+}
+
+/** Feature templates. Numbers are part of the model format: append, never renumber. */
+export const F = {
+  bias: 1,
+  word: 2,
+  lower: 3,
+  prefix3: 4,
+  suffix2: 5,
+  suffix3: 6,
+  suffix4: 7,
+  shape: 8,
+  wordClass: 9,
+  classShape: 10,
+  prev2Word: 11,
+  prevWord: 12,
+  nextWord: 13,
+  next2Word: 14,
+  prevAndWord: 15,
+  wordAndNext: 16,
+  prevShapeAndShape: 17,
+  shapeAndNextShape: 18,
+  shapeTrigram: 19,
+  prevClassAndClass: 20,
+  classAndNextClass: 21,
+  firstShape: 22,
+  firstClass: 23,
+  shoutingShape: 24,
+  lowerInDoc0: 25,
+  lowerInDoc: 26,
+  casedMidInDoc0: 27,
+  gaz: 28,
+  gazShape: 29,
+  gazNone: 30,
+  gazPrev: 31,
+  gazNext: 32,
+  prevTag: 33,
+  prevTwoTags: 34,
+  prevTagAndWord: 35,
+  prevTagAndShape: 36,
+} as const;
+
+/** Hash pair of a part that is a small number (a tag, a gazetteer bit). */
+const numA = (n: number) => fmixA(n + 0x51ed27);
+const numB = (n: number) => fmixB(n + 0x3c6ef3);
+
+/**
+ * Feature keys of tokens, as parallel arrays of hash A and hash B. `push*` mix a template with
+ * zero to three parts given as hash pairs.
+ */
+export class FeatureKeys {
+  a = new Uint32Array(256);
+  b = new Uint32Array(256);
+  n = 0;
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  /** Append a key computed elsewhere (a word's cached own-feature keys). */
+  put(a: number, b: number): void {
+    if (this.n === this.a.length) {
+      const a2 = new Uint32Array(this.n * 2);
+      const b2 = new Uint32Array(this.n * 2);
+      a2.set(this.a);
+      b2.set(this.b);
+      this.a = a2;
+      this.b = b2;
+    }
+    this.a[this.n] = a;
+    this.b[this.n] = b;
+    this.n++;
+  }
+
+  push0(t: number): void {
+    this.put(fmixA(t * 0x9e3779b1), fmixB(t * 0x7f4a7c15));
+  }
+
+  push1(t: number, a1: number, b1: number): void {
+    this.put(fmixA((t * 0x9e3779b1) ^ a1), fmixB((t * 0x7f4a7c15) ^ b1));
+  }
+
+  push2(t: number, a1: number, b1: number, a2: number, b2: number): void {
+    this.put(fmixA(fmixA((t * 0x9e3779b1) ^ a1) ^ a2), fmixB(fmixB((t * 0x7f4a7c15) ^ b1) ^ b2));
+  }
+
+  push3(t: number, a1: number, b1: number, a2: number, b2: number, a3: number, b3: number): void {
+    this.put(
+      fmixA(fmixA(fmixA((t * 0x9e3779b1) ^ a1) ^ a2) ^ a3),
+      fmixB(fmixB(fmixB((t * 0x7f4a7c15) ^ b1) ^ b2) ^ b3),
+    );
+  }
+}
+
+/** What the features need of one distinct word, computed once. */
+export interface WordInfo {
+  word: string;
+  lower: string;
+  /** First character is a capital. */
+  capitalised: boolean;
+  /** All capitals, two letters or more ("NAIROBI", "BBC"). */
+  upper: boolean;
+  /** Has a letter that has case (not a number, punctuation or a caseless script). */
+  cased: boolean;
+  /** A number of one to four digits (a score, a count, a year). */
+  integer: boolean;
+  /** SUBTLEX class code, "-" when unknown. */
+  cls: string;
+  /** Hash pairs of the lower-case form, the shape and the class. */
+  lowerA: number;
+  lowerB: number;
+  shapeA: number;
+  shapeB: number;
+  clsA: number;
+  clsB: number;
+  /** Most words a gazetteer name starting with this word has (0: none starts with it). */
+  gazLongest: number;
+  /** Keys of the word's own features (unigramCount pairs) then of its four neighbour roles. */
+  keysA: Uint32Array;
+  keysB: Uint32Array;
+  /** The decoder's summed weights of those keys (own, then per role), filled on first use. */
+  scores: Int32Array | null;
+}
+
+const INTEGER = /^\d{1,4}$/;
+
+/** Number of own (unigram) features of each word; the four neighbour-role keys follow them. */
+export const UNIGRAM_COUNT = 10;
+/** Template of the neighbour roles, in the order `keysA`/`keysB` hold them after the unigrams. */
+const NEIGHBOUR_TEMPLATES = [F.prev2Word, F.prevWord, F.nextWord, F.next2Word];
+/** Offset from the token of the neighbour each role describes. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+
+/** Pseudo-words at sentence edges (as neighbours: never real tokens). */
+export const SENTENCE_START = '\u0002<s>';
+export const SENTENCE_END = '\u0003</s>';
+
+/**
+ * Distinct words → `WordInfo`, bounded (cleared when full: with the decoder's cached scores a word
+ * takes about 1 kB, so 50 000 words keep memory flat on long runs).
+ * One per resources (its infos depend on the lexicon and gazetteer).
+ */
+export class WordTable {
+  private infos = new Map<string, WordInfo>();
+  private firsts: Map<string, number>;
+  private keys = new FeatureKeys();
+  readonly start: WordInfo;
+  readonly end: WordInfo;
+
+  constructor(
+    readonly resources: TaggerResources,
+    private readonly limit = 50_000,
+  ) {
+    this.firsts = new Map();
+    for (const key of resources.gazetteer.keys()) {
+      const space = key.indexOf(' ');
+      const first = space < 0 ? key : key.slice(0, space);
+      let words = 1;
+      for (let i = space; i >= 0; i = key.indexOf(' ', i + 1)) words++;
+      this.firsts.set(first, Math.min(MAX_GAZ_WORDS, Math.max(this.firsts.get(first) ?? 0, words)));
+    }
+    this.start = this.make(SENTENCE_START);
+    this.end = this.make(SENTENCE_END);
+  }
+
+  get size(): number {
+    return this.infos.size;
+  }
+
+  info(word: string): WordInfo {
+    let info = this.infos.get(word);
+    if (info === undefined) {
+      if (this.infos.size >= this.limit) this.infos.clear();
+      info = this.make(word);
+      this.infos.set(word, info);
+    }
+    return info;
+  }
+
+  private make(word: string): WordInfo {
+    const lower = word.toLowerCase();
+    // The sentence-edge marks are their own shape and class.
+    const edge = word === SENTENCE_START || word === SENTENCE_END;
+    const shape = edge ? word : shapeOf(word);
+    const cls = edge ? word : (this.resources.wordClass.get(lower) ?? '-');
+    hashText(word);
+    const wordA = hashA;
+    const wordB = hashB;
+    hashText(lower);
+    const lowerA = hashA;
+    const lowerB = hashB;
+    hashText(shape);
+    const shapeA = hashA;
+    const shapeB = hashB;
+    hashText(cls);
+    const clsA = hashA;
+    const clsB = hashB;
+    const k = this.keys;
+    k.reset();
+    k.push0(F.bias);
+    k.push1(F.word, wordA, wordB);
+    k.push1(F.lower, lowerA, lowerB);
+    const n = lower.length;
+    hashText(lower, 0, Math.min(3, n));
+    k.push1(F.prefix3, hashA, hashB);
+    hashText(lower, Math.max(0, n - 2), n);
+    k.push1(F.suffix2, hashA, hashB);
+    hashText(lower, Math.max(0, n - 3), n);
+    k.push1(F.suffix3, hashA, hashB);
+    hashText(lower, Math.max(0, n - 4), n);
+    k.push1(F.suffix4, hashA, hashB);
+    k.push1(F.shape, shapeA, shapeB);
+    k.push1(F.wordClass, clsA, clsB);
+    k.push2(F.classShape, clsA, clsB, shapeA, shapeB);
+    for (const t of NEIGHBOUR_TEMPLATES) k.push1(t, lowerA, lowerB);
+    return {
+      word,
+      lower,
+      capitalised: isCapitalised(word),
+      upper: isUpperWord(word),
+      cased: lower !== word.toUpperCase(),
+      integer: INTEGER.test(word),
+      cls,
+      lowerA,
+      lowerB,
+      shapeA,
+      shapeB,
+      clsA,
+      clsB,
+      gazLongest: this.firsts.get(lower) ?? 0,
+      keysA: k.a.slice(0, k.n),
+      keysB: k.b.slice(0, k.n),
+      scores: null,
+    };
+  }
+}
+
 /** Per-document hints: how the document itself writes each word. */
 export interface DocContext {
   /** Words the document writes in lower case. */
@@ -132,17 +530,28 @@ export function isShouting(words: readonly string[]): boolean {
   return letters >= 2 && upper / letters >= 0.7;
 }
 
-export function docContext(sentences: readonly (readonly string[])[]): DocContext {
+/** `isShouting` over word infos (no case conversion). */
+export function infosShout(infos: readonly WordInfo[]): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const w of infos) {
+    if (w.word.length < 2 || !w.cased) continue;
+    letters++;
+    if (w.upper) upper++;
+  }
+  return letters >= 2 && upper / letters >= 0.7;
+}
+
+export function docContext(sentences: readonly (readonly WordInfo[])[]): DocContext {
   const lowerSeen = new Set<string>();
   const casedMid = new Map<string, string>();
-  for (const words of sentences) {
-    if (isShouting(words)) continue;
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string;
-      const lower = w.toLowerCase();
-      if (lower === w) {
-        if (lower.toUpperCase() !== lower) lowerSeen.add(lower);
-      } else if (i > 0 && !casedMid.has(lower)) casedMid.set(lower, w);
+  for (const infos of sentences) {
+    if (infosShout(infos)) continue;
+    for (let i = 0; i < infos.length; i++) {
+      const w = infos[i] as WordInfo;
+      if (w.lower === w.word) {
+        if (w.cased) lowerSeen.add(w.lower);
+      } else if (i > 0 && !casedMid.has(w.lower)) casedMid.set(w.lower, w.word);
     }
   }
   return { lowerSeen, casedMid };
@@ -150,8 +559,21 @@ export function docContext(sentences: readonly (readonly string[])[]): DocContex
 
 /** Re-case a shouting sentence: the document's own casing, else lower for common words, else Title. */
 export function recase(words: readonly string[], doc: DocContext, res: TaggerResources): string[] {
-  return words.map((w) => {
+  // A run of capitals the gazetteer knows as one name ("NEW YORK", "WEST BANK") is a name, even
+  // where its words alone are common words.
+  const named = new Set<number>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    let key = (words[i] as string).toLowerCase();
+    for (let n = 2; n <= MAX_GAZ_WORDS && i + n <= words.length; n++) {
+      const w = words[i + n - 1] as string;
+      if (!isUpperWord(w)) break;
+      key = `${key} ${w.toLowerCase()}`;
+      if (res.gazetteer.has(key)) for (let k = i; k < i + n; k++) named.add(k);
+    }
+  }
+  return words.map((w, i) => {
     if (!isUpperWord(w)) return w;
+    if (named.has(i)) return w.charAt(0) + w.slice(1).toLowerCase();
     const lower = w.toLowerCase();
     const seen = doc.casedMid.get(lower);
     if (seen !== undefined) return seen;
@@ -168,49 +590,40 @@ export function recase(words: readonly string[], doc: DocContext, res: TaggerRes
   });
 }
 
-const EMPTY: string[] = [];
-const FIRST_WORDS = new WeakMap<Gazetteer, Map<string, number>>();
+/** Gazetteer position of a token in a matched name; bit of (position, class) is position * classes + class. */
+const GAZ_BEGIN = 0;
+const GAZ_INSIDE = 1;
+const GAZ_UNIT = 2;
+export const gazTagBit = (position: 0 | 1 | 2, cls: GazClass): number =>
+  2 ** (position * GAZ_CLASS_COUNT + GAZ_CLASSES.indexOf(cls));
+export const GAZ_BEGIN_BIT = (cls: GazClass) => gazTagBit(GAZ_BEGIN, cls);
+export const GAZ_INSIDE_BIT = (cls: GazClass) => gazTagBit(GAZ_INSIDE, cls);
+export const GAZ_UNIT_BIT = (cls: GazClass) => gazTagBit(GAZ_UNIT, cls);
 
-/** First word of each gazetteer name → the most words a name starting with it has. */
-function firstWords(gaz: Gazetteer): Map<string, number> {
-  let firsts = FIRST_WORDS.get(gaz);
-  if (!firsts) {
-    firsts = new Map();
-    for (const key of gaz.keys()) {
-      const words = key.split(' ');
-      const first = words[0] as string;
-      firsts.set(first, Math.min(MAX_GAZ_WORDS, Math.max(firsts.get(first) ?? 0, words.length)));
-    }
-    FIRST_WORDS.set(gaz, firsts);
-  }
-  return firsts;
-}
-
-/** Gazetteer tags of each token ("B-city", "I-country", "U-demonym"…), longest match first. */
-export function gazetteerTags(words: readonly string[], gaz: Gazetteer): string[][] {
-  const tags: string[][] = words.map(() => EMPTY);
-  const lowers = words.map((w) => w.toLowerCase());
-  const firsts = firstWords(gaz);
-  for (let i = 0; i < words.length; i++) {
-    if (!isCapitalised(words[i] as string)) continue;
-    const longest = firsts.get(lowers[i] as string);
-    if (longest === undefined) continue;
+/**
+ * Gazetteer tags of each token as a bit mask over (B/I/U position × class): every capitalised
+ * name the gazetteer knows, all lengths, overlapping matches included.
+ */
+export function gazetteerTags(infos: readonly WordInfo[], gaz: Gazetteer, out?: Int32Array): Int32Array {
+  const n = infos.length;
+  const tags = out && out.length >= n ? out.fill(0, 0, n) : new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const first = infos[i] as WordInfo;
+    if (first.gazLongest === 0 || !first.capitalised) continue;
     let key = '';
-    for (let n = 1; n <= longest && i + n <= words.length; n++) {
-      key = n === 1 ? (lowers[i] as string) : `${key} ${lowers[i + n - 1]}`;
-      const cls = gaz.get(key);
-      if (cls === undefined) continue;
+    for (let len = 1; len <= first.gazLongest && i + len <= n; len++) {
+      const last = infos[i + len - 1] as WordInfo;
+      key = len === 1 ? first.lower : `${key} ${last.lower}`;
       // The last word of a match must be a name word too ("Bank of" is no match).
-      if (!isCapitalised(words[i + n - 1] as string) && n > 1) continue;
-      const push = (k: number, tag: string) => {
-        if (tags[k] === EMPTY) tags[k] = [];
-        (tags[k] as string[]).push(tag);
-      };
-      for (const c of cls.split('|')) {
-        if (n === 1) push(i, `U-${c}`);
+      if (len > 1 && !last.capitalised) continue;
+      const mask = gaz.get(key);
+      if (mask === undefined) continue;
+      for (let c = 0; c < GAZ_CLASS_COUNT; c++) {
+        if (!(mask & (1 << c))) continue;
+        if (len === 1) tags[i] = orBit(tags[i] as number, GAZ_UNIT * GAZ_CLASS_COUNT + c);
         else {
-          push(i, `B-${c}`);
-          for (let k = 1; k < n; k++) push(i + k, `I-${c}`);
+          tags[i] = orBit(tags[i] as number, GAZ_BEGIN * GAZ_CLASS_COUNT + c);
+          for (let k = 1; k < len; k++) tags[i + k] = orBit(tags[i + k] as number, GAZ_INSIDE * GAZ_CLASS_COUNT + c);
         }
       }
     }
@@ -218,126 +631,119 @@ export function gazetteerTags(words: readonly string[], gaz: Gazetteer): string[
   return tags;
 }
 
-/** Features of a word on its own (cacheable per word form). */
-export function unigramFeatures(w: string, res: TaggerResources): string[] {
-  const l = w.toLowerCase();
-  const sh = shapeOf(w);
-  const cls = res.wordClass.get(l) ?? '-';
-  return [
-    'b',
-    `w=${w}`,
-    `l=${l}`,
-    `p3=${l.slice(0, 3)}`,
-    `s2=${l.slice(-2)}`,
-    `s3=${l.slice(-3)}`,
-    `s4=${l.slice(-4)}`,
-    `sh=${sh}`,
-    `c=${cls}`,
-    `csh=${cls}|${sh}`,
-  ];
+/** Masks have 27 bits (3 positions × 9 classes): they fit in 32-bit integers. */
+function orBit(mask: number, bit: number): number {
+  return mask | (1 << bit);
 }
+export const hasGazBit = (mask: number, bit: number): boolean => (mask & bit) !== 0;
 
-/** Roles a neighbour word plays for the current token: its feature is `${role}=${lower}`. */
-export const NEIGHBOUR_ROLES = ['lp2', 'lp', 'ln', 'ln2'] as const;
-const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2];
-export const SENTENCE_START = '<s>';
-export const SENTENCE_END = '</s>';
+/** Hash pairs of each gazetteer tag bit, precomputed. */
+const GAZ_BIT_A = Array.from({ length: 3 * GAZ_CLASS_COUNT }, (_, k) => numA(1000 + k));
+const GAZ_BIT_B = Array.from({ length: 3 * GAZ_CLASS_COUNT }, (_, k) => numB(1000 + k));
+export const TAG_A = TAGS.map((_, k) => numA(k));
+export const TAG_B = TAGS.map((_, k) => numB(k));
 
-/** Lower-case neighbour at `offset` from `i`, or the boundary mark. */
-function neighbour(lowers: readonly string[], i: number, offset: number): string {
-  const j = i + offset;
-  return j < 0 ? SENTENCE_START : j >= lowers.length ? SENTENCE_END : (lowers[j] as string);
-}
-
-/** Features of token `i` that need its neighbours, gazetteer spans or the document (not cacheable). */
-export function contextFeatures(
-  words: readonly string[],
-  lowers: readonly string[],
-  shapes: readonly string[],
-  classes: readonly string[],
-  gaz: readonly string[][],
+/**
+ * Keys of the features of token `i` that need its neighbours, the gazetteer spans or the
+ * document (everything but the word's own features and the previous tags), appended to `out`.
+ */
+export function contextKeys(
+  infos: readonly WordInfo[],
+  gaz: Int32Array,
   i: number,
   doc: DocContext,
   shouting: boolean,
-): string[] {
-  const n = words.length;
-  const w = words[i] as string;
-  const l = lowers[i] as string;
-  const sh = shapes[i] as string;
-  const lp = neighbour(lowers, i, -1);
-  const ln = neighbour(lowers, i, 1);
-  const shp = i > 0 ? (shapes[i - 1] as string) : SENTENCE_START;
-  const shn = i + 1 < n ? (shapes[i + 1] as string) : SENTENCE_END;
-  const cls = classes[i] as string;
-  const f = [
-    `lpl=${lp}|${l}`,
-    `lln=${l}|${ln}`,
-    `shpc=${shp}|${sh}`,
-    `shcn=${sh}|${shn}`,
-    `sh3=${shp}|${sh}|${shn}`,
-    `cp=${i > 0 ? classes[i - 1] : SENTENCE_START}|${cls}`,
-    `cn=${cls}|${i + 1 < n ? classes[i + 1] : SENTENCE_END}`,
-  ];
-  if (i === 0) f.push(`first|${sh}`, `first|${cls}`);
-  if (shouting) f.push(`caps|${sh}`);
-  if (isCapitalised(w)) {
-    if (doc.lowerSeen.has(l)) f.push(i === 0 ? 'dlow0' : 'dlow');
-    if (i === 0 && doc.casedMid.has(l)) f.push('dmid0');
+  table: WordTable,
+  out: FeatureKeys,
+): void {
+  const n = infos.length;
+  const w = infos[i] as WordInfo;
+  const p = i > 0 ? (infos[i - 1] as WordInfo) : table.start;
+  const nx = i + 1 < n ? (infos[i + 1] as WordInfo) : table.end;
+  out.push2(F.prevAndWord, p.lowerA, p.lowerB, w.lowerA, w.lowerB);
+  out.push2(F.wordAndNext, w.lowerA, w.lowerB, nx.lowerA, nx.lowerB);
+  out.push2(F.prevShapeAndShape, p.shapeA, p.shapeB, w.shapeA, w.shapeB);
+  out.push2(F.shapeAndNextShape, w.shapeA, w.shapeB, nx.shapeA, nx.shapeB);
+  out.push3(F.shapeTrigram, p.shapeA, p.shapeB, w.shapeA, w.shapeB, nx.shapeA, nx.shapeB);
+  out.push2(F.prevClassAndClass, p.clsA, p.clsB, w.clsA, w.clsB);
+  out.push2(F.classAndNextClass, w.clsA, w.clsB, nx.clsA, nx.clsB);
+  if (i === 0) {
+    out.push1(F.firstShape, w.shapeA, w.shapeB);
+    out.push1(F.firstClass, w.clsA, w.clsB);
   }
-  const g = gaz[i] as string[];
-  for (const t of g) f.push(`g=${t}`, `gsh=${t}|${sh}`);
-  if (g.length === 0) f.push('g=-');
-  for (const t of i > 0 ? (gaz[i - 1] as string[]) : []) f.push(`gp=${t}`);
-  for (const t of i + 1 < n ? (gaz[i + 1] as string[]) : []) f.push(`gn=${t}`);
-  return f;
+  if (shouting) out.push1(F.shoutingShape, w.shapeA, w.shapeB);
+  if (w.capitalised) {
+    if (doc.lowerSeen.has(w.lower)) out.push0(i === 0 ? F.lowerInDoc0 : F.lowerInDoc);
+    if (i === 0 && doc.casedMid.has(w.lower)) out.push0(F.casedMidInDoc0);
+  }
+  const g = gaz[i] as number;
+  if (g === 0) out.push0(F.gazNone);
+  else {
+    for (let k = 0; k < GAZ_BIT_A.length; k++) {
+      if (!(g & (1 << k))) continue;
+      out.push1(F.gaz, GAZ_BIT_A[k] as number, GAZ_BIT_B[k] as number);
+      out.push2(F.gazShape, GAZ_BIT_A[k] as number, GAZ_BIT_B[k] as number, w.shapeA, w.shapeB);
+    }
+  }
+  const gp = i > 0 ? (gaz[i - 1] as number) : 0;
+  if (gp !== 0) {
+    for (let k = 0; k < GAZ_BIT_A.length; k++)
+      if (gp & (1 << k)) out.push1(F.gazPrev, GAZ_BIT_A[k] as number, GAZ_BIT_B[k] as number);
+  }
+  const gn = i + 1 < n ? (gaz[i + 1] as number) : 0;
+  if (gn !== 0) {
+    for (let k = 0; k < GAZ_BIT_A.length; k++)
+      if (gn & (1 << k)) out.push1(F.gazNext, GAZ_BIT_A[k] as number, GAZ_BIT_B[k] as number);
+  }
 }
 
-/** The per-sentence arrays `contextFeatures` reads. */
-const SHAPES = new Map<string, string>();
-
-/** `shapeOf`, remembered for the words seen recently (most tokens repeat). */
-function cachedShape(word: string): string {
-  let shape = SHAPES.get(word);
-  if (shape === undefined) {
-    shape = shapeOf(word);
-    if (SHAPES.size >= 100_000) SHAPES.clear();
-    SHAPES.set(word, shape);
-  }
-  return shape;
+/** Keys of the features that depend on the previous tag(s) and not on the word. */
+export function tagPairKeys(prev: number, prev2: number, out: FeatureKeys): void {
+  out.push1(F.prevTag, TAG_A[prev] as number, TAG_B[prev] as number);
+  out.push2(
+    F.prevTwoTags,
+    TAG_A[prev2] as number,
+    TAG_B[prev2] as number,
+    TAG_A[prev] as number,
+    TAG_B[prev] as number,
+  );
 }
 
-export function sentenceArrays(words: readonly string[], res: TaggerResources) {
-  const lowers = words.map((w) => w.toLowerCase());
-  return {
-    lowers,
-    shapes: words.map(cachedShape),
-    classes: lowers.map((l) => res.wordClass.get(l) ?? '-'),
-    gaz: gazetteerTags(words, res.gazetteer),
-  };
+/** Keys of the features that combine the previous tag with the word. */
+export function tagWordKeys(prev: number, w: WordInfo, out: FeatureKeys): void {
+  tagAndWordKey(prev, w, out);
+  tagAndShapeKey(prev, w, out);
+}
+
+export function tagAndWordKey(prev: number, w: WordInfo, out: FeatureKeys): void {
+  out.push2(F.prevTagAndWord, TAG_A[prev] as number, TAG_B[prev] as number, w.lowerA, w.lowerB);
+}
+
+export function tagAndShapeKey(prev: number, w: WordInfo, out: FeatureKeys): void {
+  out.push2(F.prevTagAndShape, TAG_A[prev] as number, TAG_B[prev] as number, w.shapeA, w.shapeB);
 }
 
 /**
- * Static features (everything but the previous tags) of every token of one sentence, as
- * training sees them; the decoder computes the same set in cached pieces.
- * `words` are already re-cased.
+ * Static keys (everything but the previous tags) of token `i`, as training sees them; the
+ * decoder sums the same keys, with the word's own ones cached per word.
  */
-export function sentenceFeatures(
-  words: readonly string[],
+export function staticKeys(
+  infos: readonly WordInfo[],
+  gaz: Int32Array,
+  i: number,
   doc: DocContext,
-  res: TaggerResources,
   shouting: boolean,
-): string[][] {
-  const { lowers, shapes, classes, gaz } = sentenceArrays(words, res);
-  return words.map((w, i) => [
-    ...unigramFeatures(w, res),
-    ...NEIGHBOUR_ROLES.map((role, k) => `${role}=${neighbour(lowers, i, NEIGHBOUR_OFFSETS[k] as number)}`),
-    ...contextFeatures(words, lowers, shapes, classes, gaz, i, doc, shouting),
-  ]);
-}
-
-/** Features that depend on the two previous tags. */
-export function historyFeatures(prev: string, prev2: string, lower: string, shape: string): string[] {
-  return [`t=${prev}`, `tt=${prev2}|${prev}`, `tl=${prev}|${lower}`, `tsh=${prev}|${shape}`];
+  table: WordTable,
+  out: FeatureKeys,
+): void {
+  const w = infos[i] as WordInfo;
+  for (let k = 0; k < UNIGRAM_COUNT; k++) out.put(w.keysA[k] as number, w.keysB[k] as number);
+  for (let r = 0; r < 4; r++) {
+    const j = i + (NEIGHBOUR_OFFSETS[r] as number);
+    const nb = j < 0 ? table.start : j >= infos.length ? table.end : (infos[j] as WordInfo);
+    out.put(nb.keysA[UNIGRAM_COUNT + r] as number, nb.keysB[UNIGRAM_COUNT + r] as number);
+  }
+  contextKeys(infos, gaz, i, doc, shouting, table, out);
 }
 
 /** May `tag` follow `prev` in IOB2? */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEntities } from './index.js';
-import { decodeModel, encodeModel, featureRow, shippedModel, spansOf, tagDocument } from './tagger.js';
-import { isShouting, recase, shapeOf, TAGS } from './tagger-features.js';
+import { decodeModel, encodeModel, lookup, shippedModel, spansOf, tagDocument } from './tagger.js';
+import { F, FeatureKeys, gazMaskOf, isShouting, recase, shapeOf, TAGS } from './tagger-features.js';
 
 const model = shippedModel();
 
@@ -20,21 +20,31 @@ describe('statistical tagger', () => {
   it('ships a model', () => {
     expect(model).not.toBeNull();
     expect(model?.features).toBeGreaterThan(1000);
-    expect(model && featureRow(model, 'b')).toBeGreaterThanOrEqual(0);
+    const bias = new FeatureKeys();
+    bias.push0(F.bias);
+    expect(model && lookup(model, bias.a[0] as number, bias.b[0] as number)).toBeGreaterThanOrEqual(0);
   });
 
   it('round-trips a model file', () => {
     const weights = new Int16Array(TAGS.length * 2);
-    weights[1] = 500; // "b" favours B-PER
-    weights[TAGS.length + 3] = 900; // "w=Acme" favours B-ORG
-    const bytes = encodeModel(['b', 'w=Acme'], weights, 100, new Map([['the', 'f6c0']]), new Map([['acme', 'org']]));
+    weights[1] = 500; // feature 0 favours B-PER
+    weights[TAGS.length + 3] = 900; // feature 1 favours B-ORG
+    // Two features whose hash A lands in the same slot: the table must probe on.
+    const keysA = Uint32Array.of(0x1234_0007, 0x9999_0007);
+    const keysB = Uint32Array.of(11, 22);
+    const gaz = new Map([['acme', gazMaskOf('org|city')]]);
+    const bytes = encodeModel(keysA, keysB, weights, 100, new Map([['the', 'f6c0']]), gaz);
     const m = decodeModel(bytes);
-    expect(featureRow(m, 'w=Acme')).toBe(1);
-    expect(featureRow(m, 'b')).toBe(0);
-    expect(featureRow(m, 'w=acme')).toBe(-1);
-    expect(m.weights[1]).toBeCloseTo(5);
+    expect(lookup(m, 0x1234_0007, 11)).toBe(0);
+    expect(lookup(m, 0x9999_0007, 22)).toBe(1);
+    expect(lookup(m, 0x9999_0007, 23)).toBe(-1);
+    expect(m.weights[1]).toBe(500);
+    expect(m.scale).toBe(100);
     expect(m.resources.wordClass.get('the')).toBe('f6c0');
-    expect(m.resources.gazetteer.get('acme')).toBe('org');
+    expect(m.resources.gazetteer.get('acme')).toBe(gazMaskOf('org|city'));
+    expect(() => encodeModel(Uint32Array.of(5, 5), Uint32Array.of(1, 1), weights, 1, new Map(), new Map())).toThrow(
+      /twice/,
+    );
     expect(() => decodeModel(Buffer.from('not a model'))).toThrow(/not a Storyline NER model/);
     expect(() => decodeModel(bytes.subarray(0, bytes.length - 4))).toThrow(/truncated/);
   });
@@ -114,6 +124,28 @@ describe('statistical tagger', () => {
     ]);
     expect(out[0]).toEqual(['Marta Voss/PER', 'Kessick Open/MISC']);
     expect(out[1]).toEqual(['Iraqis/MISC']);
+  });
+
+  it('reads a dateline as a place and splits scorecard names at "c" and "b"', () => {
+    const out = tagged([
+      words('BRENMOUTH 2026-03-02'),
+      words('Dock workers in Brenmouth walked out on Monday .'),
+      words('Tomas Berg c Anton Vilk b Marek Saar 45'),
+    ]);
+    expect(out[0]).toEqual(['BRENMOUTH/LOC']);
+    for (const span of out[2] as string[]) expect(span).not.toMatch(/ [cb] /);
+  });
+
+  it('re-cases a run of capitals the gazetteer knows as one name', () => {
+    if (!model) return;
+    const doc = { lowerSeen: new Set<string>(), casedMid: new Map<string, string>() };
+    expect(recase(words('TALKS RESUME IN NEW YORK'), doc, model.resources)).toEqual([
+      'talks',
+      'resume',
+      'in',
+      'New',
+      'York',
+    ]);
   });
 
   it('describes word shapes compactly', () => {

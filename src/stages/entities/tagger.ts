@@ -7,52 +7,66 @@
  * Hand-written rather than taken from npm: the JavaScript NER packages are rule/lexicon based
  * (compromise, wink-nlp) or need a native/ONNX runtime; an averaged perceptron is ~100 lines.
  *
- * Model file layout (little endian): "SLNER2\n", u32 header length + JSON header
+ * Model file layout (little endian): "SLNER4\n", u32 header length + JSON header
  * ({ tags, scale, features, words, names, slots }), u32 length + lexicon lines "word\tclass",
- * u32 length + gazetteer lines "name\tclasses", zero padding to a multiple of 4, then the two
- * hashes of each feature name (features × 2 u32), the open-addressing table (slots u32: row + 1,
- * 0 = empty), then features × tags int16 weights (value × scale).
+ * u32 length + gazetteer lines "name\tclasses", zero padding to a multiple of 4, then the
+ * open-addressing table (slots × 2 u32: hash A of the feature, row + 1; 0 = empty slot), hash B
+ * of each row's feature (features u32), then features × tags int16 weights (value × scale).
  *
- * The feature table is what makes the model load fast: the decoder finds a feature's weight row
- * by two 32-bit hashes of its name in an open-addressing table read straight from the file,
- * instead of building a Map of 130 000 strings at load time. Feature names are not shipped; a
- * name that is not in the model matches a stored one only if both 32-bit hashes collide.
+ * Features are pairs of 32-bit hashes (`tagger-features.ts`); the decoder finds a feature's
+ * weight row by probing the open-addressing table, read straight from the file with the weights,
+ * so loading builds nothing per feature. Two features share a row only if both hashes collide.
+ * Hash A sits in the slot itself and the table is at most 60% full, so a miss (most pair
+ * features are not in the model) reads a few adjacent slots and nothing else.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../api/root.js';
 import {
   allowed,
+  contextKeys,
+  type DocContext,
   docContext,
+  FeatureKeys,
+  GAZ_BEGIN_BIT,
+  GAZ_INSIDE_BIT,
+  GAZ_UNIT_BIT,
+  type Gazetteer,
+  gazClassesOf,
   gazetteerTags,
-  historyFeatures,
-  isShouting,
-  NEIGHBOUR_ROLES,
+  gazHas,
+  gazMaskOf,
+  infosShout,
   recase,
-  SENTENCE_END,
-  SENTENCE_START,
-  sentenceArrays,
   TAG_COUNT,
   TAGS,
   type TaggerResources,
-  unigramFeatures,
+  tagAndShapeKey,
+  tagAndWordKey,
+  tagPairKeys,
+  UNIGRAM_COUNT,
+  type WordInfo,
+  WordTable,
 } from './tagger-features.js';
 
-export const MODEL_MAGIC = 'SLNER2\n';
+export const MODEL_MAGIC = 'SLNER4\n';
 export const MODEL_FILE = 'data/ner/model.bin';
 
 export interface NerModel {
   /** Number of weight rows (features). */
   features: number;
-  /** Hash A and hash B of each row's feature name. */
-  hashes: Uint32Array;
-  /** Open-addressing table: row + 1 per slot, 0 when empty; probed from hash A. */
+  /** Hash B of each row's feature. */
+  hashesB: Uint32Array;
+  /** Open-addressing table, two u32 per slot: hash A, row + 1 (0 when empty); probed from hash A. */
   table: Uint32Array;
   /** slots - 1 (slots is a power of two). */
   mask: number;
-  /** rows × TAG_COUNT weights. */
-  weights: Float32Array;
+  /** rows × TAG_COUNT weights, times `scale`. */
+  weights: Int16Array;
+  scale: number;
   resources: TaggerResources;
+  /** Distinct words seen by this model's decoder, with their cached feature keys. */
+  words: WordTable;
 }
 
 /** A tagged span over token indices [start, end) of one sentence. */
@@ -62,101 +76,84 @@ export interface TaggedSpan {
   type: 'PER' | 'ORG' | 'LOC' | 'MISC';
 }
 
-// Two independent 32-bit hashes of a feature name, computed over UTF-16 code units in one pass
-// (FNV-1a and a murmur-style mix). Streaming, so `template + a + "|" + b` is hashed without
-// building the string. Module state rather than a returned pair: no allocation per lookup.
-let hashA = 0;
-let hashB = 0;
-function hashStart(): void {
-  hashA = 0x811c9dc5;
-  hashB = 0x9747b28c;
-}
-function hashMore(text: string): void {
-  let a = hashA;
-  let b = hashB;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  hashA = a >>> 0;
-  hashB = b >>> 0;
-}
-const BAR = '|';
-
-/** Table slot count for `features` rows: a power of two, at most 70% full (short probes on a miss). */
+/** Table slot count for `features` rows: a power of two, at most 60% full (short probes on a miss). */
 function slotCount(features: number): number {
   let slots = 8;
-  while (slots * 0.7 < features) slots *= 2;
+  while (slots * 0.6 < features) slots *= 2;
   return slots;
 }
 
-/** Row of the feature whose hashes are in `hashA`/`hashB`, or -1. */
-function lookup(model: NerModel): number {
-  const { table, hashes, mask } = model;
-  let slot = hashA & mask;
+/** Row of the feature with hashes `a`, `b`, or -1. */
+export function lookup(model: NerModel, a: number, b: number): number {
+  const { table, hashesB, mask } = model;
+  let slot = a & mask;
   for (;;) {
-    const row = table[slot] as number;
+    const row = table[2 * slot + 1] as number;
     if (row === 0) return -1;
-    if (hashes[2 * row - 2] === hashA && hashes[2 * row - 1] === hashB) return row - 1;
+    if (table[2 * slot] === a && hashesB[row - 1] === b) return row - 1;
     slot = (slot + 1) & mask;
   }
 }
 
-/** Weight row of a feature name, or -1 when the model does not have it. */
-export function featureRow(model: NerModel, feature: string): number {
-  hashStart();
-  hashMore(feature);
-  return lookup(model);
+/**
+ * `lookup` behind a small direct-mapped cache: the features of shapes, classes, tags and
+ * gazetteer tags take few values and recur on every other token, and the cache keeps them in
+ * fast memory instead of a probe into the multi-megabyte table.
+ */
+const RECENT_SIZE = 4096;
+const recentA = new Uint32Array(RECENT_SIZE);
+const recentB = new Uint32Array(RECENT_SIZE);
+const recentRow = new Int32Array(RECENT_SIZE);
+let recentModel: NerModel | null = null;
+
+function cachedLookup(model: NerModel, a: number, b: number): number {
+  if (recentModel !== model) {
+    // Slot 0 of an empty cache holds hashes 0/0, which no feature has in practice; rows -2 never match.
+    recentRow.fill(-2);
+    recentModel = model;
+  }
+  const k = (a ^ (b >>> 7)) & (RECENT_SIZE - 1);
+  if (recentA[k] === a && recentB[k] === b && recentRow[k] !== -2) return recentRow[k] as number;
+  const row = lookup(model, a, b);
+  recentA[k] = a;
+  recentB[k] = b;
+  recentRow[k] = row;
+  return row;
 }
 
-/** Row of `${template}${a}|${b}` without building the name. */
-function pairRow(model: NerModel, template: string, a: string, b: string): number {
-  hashStart();
-  hashMore(template);
-  hashMore(a);
-  hashMore(BAR);
-  hashMore(b);
-  return lookup(model);
-}
-
-/** Write a model file's bytes. */
+/** Write a model file's bytes: feature keys (hash pairs) and their weights, lexicon and gazetteer. */
 export function encodeModel(
-  features: readonly string[],
+  keysA: Uint32Array,
+  keysB: Uint32Array,
   weights: Int16Array,
   scale: number,
   wordClass: ReadonlyMap<string, string>,
-  gazetteer: ReadonlyMap<string, string>,
+  gazetteer: Gazetteer,
 ): Buffer {
-  const slots = slotCount(features.length);
-  const table = new Uint32Array(slots);
-  const hashes = new Uint32Array(features.length * 2);
-  const seen = new Map<string, string>();
-  features.forEach((name, row) => {
-    hashStart();
-    hashMore(name);
-    const key = `${hashA}:${hashB}`;
-    const other = seen.get(key);
-    if (other !== undefined) throw new Error(`NER features "${other}" and "${name}" have the same hashes`);
-    seen.set(key, name);
-    let slot = hashA & (slots - 1);
-    while (table[slot] !== 0) slot = (slot + 1) & (slots - 1);
-    table[slot] = row + 1;
-    hashes[2 * row] = hashA;
-    hashes[2 * row + 1] = hashB;
-  });
-  const gazText = Buffer.from([...gazetteer].map(([name, cls]) => `${name}\t${cls}`).join('\n'), 'utf8');
+  const features = keysA.length;
+  const slots = slotCount(features);
+  const table = new Uint32Array(slots * 2);
+  const hashesB = new Uint32Array(features);
+  for (let row = 0; row < features; row++) {
+    const a = keysA[row] as number;
+    const b = keysB[row] as number;
+    let slot = a & (slots - 1);
+    while (table[2 * slot + 1] !== 0) {
+      const other = (table[2 * slot + 1] as number) - 1;
+      if (table[2 * slot] === a && hashesB[other] === b) throw new Error(`NER feature ${a}:${b} twice`);
+      slot = (slot + 1) & (slots - 1);
+    }
+    table[2 * slot] = a;
+    table[2 * slot + 1] = row + 1;
+    hashesB[row] = b;
+  }
+  const gazText = Buffer.from(
+    [...gazetteer].map(([name, mask]) => `${name}\t${gazClassesOf(mask)}`).join('\n'),
+    'utf8',
+  );
   const lexText = Buffer.from([...wordClass].map(([w, c]) => `${w}\t${c}`).join('\n'), 'utf8');
   const header = Buffer.from(
-    JSON.stringify({
-      tags: TAGS,
-      scale,
-      features: features.length,
-      words: wordClass.size,
-      names: gazetteer.size,
-      slots,
-    }),
+    JSON.stringify({ tags: TAGS, scale, features, words: wordClass.size, names: gazetteer.size, slots }),
   );
   const u32 = (n: number) => {
     const b = Buffer.alloc(4);
@@ -175,20 +172,21 @@ export function encodeModel(
   return Buffer.concat([
     head,
     Buffer.alloc((4 - (head.length % 4)) % 4),
-    Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength),
     Buffer.from(table.buffer, table.byteOffset, table.byteLength),
+    Buffer.from(hashesB.buffer, hashesB.byteOffset, hashesB.byteLength),
     Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
   ]);
 }
 
-function tabMap(text: string): Map<string, string> {
-  const map = new Map<string, string>();
+/** "key\tvalue" lines → map, values converted by `value`. */
+function tabMap<V>(text: string, value: (v: string) => V): Map<string, V> {
+  const map = new Map<string, V>();
   let from = 0;
   while (from < text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     const tab = text.indexOf('\t', from);
-    if (tab > from && tab < to) map.set(text.slice(from, tab), text.slice(tab + 1, to));
+    if (tab > from && tab < to) map.set(text.slice(from, tab), value(text.slice(tab + 1, to)));
     from = to + 1;
   }
   return map;
@@ -226,27 +224,27 @@ export function decodeModel(bytes: Buffer): NerModel {
     slots: number;
   };
   if (header.tags.join() !== TAGS.join()) throw new Error('NER model has other tags than this code');
-  const wordClass = tabMap(chunk().toString('utf8'));
-  const gazetteer = tabMap(chunk().toString('utf8'));
+  const wordClass = tabMap(chunk().toString('utf8'), (v) => v);
+  const gazetteer = tabMap(chunk().toString('utf8'), gazMaskOf);
   at += (4 - (at % 4)) % 4;
   const count = header.features * TAG_COUNT;
-  const need = at + header.features * 8 + header.slots * 4 + count * 2;
+  const need = at + header.slots * 8 + header.features * 4 + count * 2;
   if (bytes.length < need) throw new Error(`NER model is truncated: ${bytes.length} bytes, expected ${need}`);
-  const hashes = view(bytes, at, header.features * 2, 4, (b, o, n) => new Uint32Array(b, o, n));
-  at += header.features * 8;
-  const table = view(bytes, at, header.slots, 4, (b, o, n) => new Uint32Array(b, o, n));
-  at += header.slots * 4;
-  const raw = view(bytes, at, count, 2, (b, o, n) => new Int16Array(b, o, n));
-  const weights = new Float32Array(count);
-  const unscale = 1 / header.scale;
-  for (let i = 0; i < count; i++) weights[i] = (raw[i] as number) * unscale;
+  const table = view(bytes, at, header.slots * 2, 4, (b, o, n) => new Uint32Array(b, o, n));
+  at += header.slots * 8;
+  const hashesB = view(bytes, at, header.features, 4, (b, o, n) => new Uint32Array(b, o, n));
+  at += header.features * 4;
+  const weights = view(bytes, at, count, 2, (b, o, n) => new Int16Array(b, o, n));
+  const resources = { wordClass, gazetteer };
   return {
     features: header.features,
-    hashes,
+    hashesB,
     table,
     mask: header.slots - 1,
     weights,
-    resources: { wordClass, gazetteer },
+    scale: header.scale,
+    resources,
+    words: new WordTable(resources),
   };
 }
 
@@ -261,143 +259,62 @@ export function shippedModel(): NerModel | null {
   return shipped;
 }
 
-/** Add the weights of `features` to `scores`. */
-function addFeatures(model: NerModel, features: readonly string[], scores: Float32Array): void {
-  for (const f of features) addRow(model, featureRow(model, f), scores);
-}
-
-function addFeature(model: NerModel, feature: string, scores: Float32Array): void {
-  addRow(model, featureRow(model, feature), scores);
-}
-
-function addRow(model: NerModel, row: number, scores: Float32Array): void {
+/** Add the weights of row `row` (if any) to `scores`. */
+function addRow(weights: Int16Array, row: number, scores: Int32Array, at = 0): void {
   if (row < 0) return;
-  const { weights } = model;
   const base = row * TAG_COUNT;
-  for (let t = 0; t < TAG_COUNT; t++) scores[t] = (scores[t] as number) + (weights[base + t] as number);
+  for (let t = 0; t < TAG_COUNT; t++) scores[at + t] = (scores[at + t] as number) + (weights[base + t] as number);
 }
 
 /**
- * Per-model caches. Looking a feature up by a freshly concatenated string costs a hash of the
- * whole string each time; token, shape and class strings are reused, so their hashes are cached
- * by V8. The decoder therefore finds weight rows through nested maps keyed by those parts,
- * building the feature name only on a miss (same names as `tagger-features.ts`).
+ * Per-word scores, cached on the word's info (one per model): the summed weights of the word's
+ * own features, then its weights in each neighbour role (prev2, prev, next, next2), then the
+ * weights of "previous tag + this word" for each previous tag, TAG_COUNT each.
  */
-interface Caches {
-  /** word → its own features' summed weights (TAG_COUNT) then its weights as lp2, lp, ln, ln2 neighbour. */
-  words: Map<string, Float32Array>;
-  /** prev2 * TAG_COUNT + prev → summed `t=` and `tt=` weights. */
-  pairs: Float32Array[];
-  /** template → part → (part →) weight row or null. */
-  one: Map<string, Map<string, Float32Array | null>>;
-  two: Map<string, Map<string, Map<string, Float32Array | null>>>;
-  entries: number;
+const WORD_VECTOR = TAG_COUNT * (5 + TAG_COUNT);
+const TAG_WORD_AT = TAG_COUNT * 5;
+function wordScores(model: NerModel, w: WordInfo): Int32Array {
+  let v = w.scores;
+  if (v === null) {
+    v = new Int32Array(WORD_VECTOR);
+    for (let k = 0; k < UNIGRAM_COUNT; k++)
+      addRow(model.weights, lookup(model, w.keysA[k] as number, w.keysB[k] as number), v);
+    for (let r = 0; r < 4; r++) {
+      const k = UNIGRAM_COUNT + r;
+      addRow(model.weights, lookup(model, w.keysA[k] as number, w.keysB[k] as number), v, (r + 1) * TAG_COUNT);
+    }
+    const keys = new FeatureKeys();
+    for (let prev = 0; prev < TAG_COUNT; prev++) {
+      keys.reset();
+      tagAndWordKey(prev, w, keys);
+      addRow(model.weights, lookup(model, keys.a[0] as number, keys.b[0] as number), v, TAG_WORD_AT + prev * TAG_COUNT);
+    }
+    w.scores = v;
+  }
+  return v;
 }
 
-const CACHES = new WeakMap<NerModel, Caches>();
-const CACHE_MAX = 400_000;
+/** prev2 * TAG_COUNT + prev → summed weights of the tag-pair features, per model. */
+const PAIR_SCORES = new WeakMap<NerModel, Int32Array[]>();
 
-function rowOf(model: NerModel, feature: string): Float32Array | null {
-  const row = featureRow(model, feature);
-  return row < 0 ? null : model.weights.subarray(row * TAG_COUNT, row * TAG_COUNT + TAG_COUNT);
-}
-
-function cachesOf(model: NerModel): Caches {
-  let c = CACHES.get(model);
-  if (!c) {
-    const pairs: Float32Array[] = [];
-    for (const p2 of TAGS) {
-      for (const p of TAGS) {
-        const v = new Float32Array(TAG_COUNT);
-        addFeatures(model, historyFeatures(p, p2, '', '').slice(0, 2), v);
+function pairScores(model: NerModel): Int32Array[] {
+  let pairs = PAIR_SCORES.get(model);
+  if (!pairs) {
+    pairs = [];
+    const keys = new FeatureKeys();
+    for (let p2 = 0; p2 < TAG_COUNT; p2++) {
+      for (let p = 0; p < TAG_COUNT; p++) {
+        const v = new Int32Array(TAG_COUNT);
+        keys.reset();
+        tagPairKeys(p, p2, keys);
+        for (let k = 0; k < keys.n; k++)
+          addRow(model.weights, lookup(model, keys.a[k] as number, keys.b[k] as number), v);
         pairs.push(v);
       }
     }
-    c = { words: new Map(), pairs, one: new Map(), two: new Map(), entries: 0 };
-    CACHES.set(model, c);
+    PAIR_SCORES.set(model, pairs);
   }
-  if (c.entries > CACHE_MAX) {
-    c.words.clear();
-    c.one.clear();
-    c.two.clear();
-    c.entries = 0;
-  }
-  return c;
-}
-
-function wordScores(model: NerModel, caches: Caches, word: string, lower: string): Float32Array {
-  let v = caches.words.get(word);
-  if (!v) {
-    v = new Float32Array(TAG_COUNT * 5);
-    addFeatures(model, unigramFeatures(word, model.resources), v);
-    NEIGHBOUR_ROLES.forEach((role, k) => {
-      addFeature(model, `${role}=${lower}`, v?.subarray((k + 1) * TAG_COUNT, (k + 2) * TAG_COUNT) as Float32Array);
-    });
-    caches.words.set(word, v);
-    caches.entries++;
-  }
-  return v;
-}
-
-/** Neighbour-role weights of a sentence boundary mark. */
-function boundaryScores(model: NerModel, caches: Caches, mark: string): Float32Array {
-  const key = `\u0000${mark}`;
-  let v = caches.words.get(key);
-  if (!v) {
-    v = new Float32Array(TAG_COUNT * 5);
-    NEIGHBOUR_ROLES.forEach((role, k) => {
-      addFeature(model, `${role}=${mark}`, v?.subarray((k + 1) * TAG_COUNT, (k + 2) * TAG_COUNT) as Float32Array);
-    });
-    caches.words.set(key, v);
-  }
-  return v;
-}
-
-/** Weight row of `${template}${a}`. */
-function one(model: NerModel, caches: Caches, template: string, a: string): Float32Array | null {
-  let inner = caches.one.get(template);
-  if (!inner) {
-    inner = new Map();
-    caches.one.set(template, inner);
-  }
-  let v = inner.get(a);
-  if (v === undefined) {
-    v = rowOf(model, `${template}${a}`);
-    inner.set(a, v);
-    caches.entries++;
-  }
-  return v;
-}
-
-/** Weight row of `${template}${a}|${b}`. */
-function two(model: NerModel, caches: Caches, template: string, a: string, b: string): Float32Array | null {
-  let mid = caches.two.get(template);
-  if (!mid) {
-    mid = new Map();
-    caches.two.set(template, mid);
-  }
-  let inner = mid.get(a);
-  if (!inner) {
-    inner = new Map();
-    mid.set(a, inner);
-  }
-  let v = inner.get(b);
-  if (v === undefined) {
-    v = rowOf(model, `${template}${a}|${b}`);
-    inner.set(b, v);
-    caches.entries++;
-  }
-  return v;
-}
-
-/** Add the weights of the two-part feature `${template}${a}|${b}` (hashed, never built). */
-function addPair(model: NerModel, scores: Float32Array, template: string, a: string, b: string): void {
-  addRow(model, pairRow(model, template, a, b), scores);
-}
-
-function add(scores: Float32Array, v: Float32Array | null, at = 0): void {
-  if (v === null) return;
-  for (let t = 0; t < TAG_COUNT; t++) scores[t] = (scores[t] as number) + (v[at + t] as number);
+  return pairs;
 }
 
 /** Longest sentence the tagger looks at in one piece: longer runs are cut (no punctuation to split on). */
@@ -409,8 +326,11 @@ export const MAX_SENTENCE_TOKENS = 200;
  * are then made consistent across the document (see `refine`).
  */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): number[][] {
-  const greedy = tagGreedy(model, sentences);
-  return refine(model, sentences, greedy.map(spansOf)).map((spans, i) =>
+  const table = model.words;
+  const infos = sentences.map((s) => s.map((w) => table.info(w)));
+  const gaz: Int32Array[] = [];
+  const greedy = tagGreedy(model, sentences, infos, gaz);
+  return refine(model, sentences, infos, gaz, greedy.map(spansOf)).map((spans, i) =>
     tagsOf(spans, (sentences[i] as string[]).length),
   );
 }
@@ -425,20 +345,122 @@ function tagsOf(spans: readonly TaggedSpan[], length: number): number[] {
   return tags;
 }
 
-const INTEGER_RE = /^\d{1,4}$/;
+const KEYS = new FeatureKeys();
+const SCORES = new Int32Array(TAG_COUNT);
+let GAZ_SCRATCH = new Int32Array(256);
+
+/**
+ * Greedy tags of one sentence piece (already re-cased if it shouts), appended to `out`; its
+ * gazetteer tags are written to `gazOut` from `at`.
+ */
+function tagPiece(
+  model: NerModel,
+  infos: readonly WordInfo[],
+  doc: DocContext,
+  shouting: boolean,
+  out: number[],
+  gazOut: Int32Array,
+  at: number,
+): void {
+  const table = model.words;
+  const { weights } = model;
+  const n = infos.length;
+  if (GAZ_SCRATCH.length < n) GAZ_SCRATCH = new Int32Array(n * 2);
+  const gaz = gazetteerTags(infos, model.resources.gazetteer, GAZ_SCRATCH);
+  gazOut.set(gaz.subarray(0, n), at);
+  const pairs = pairScores(model);
+  const start = wordScores(model, table.start);
+  const end = wordScores(model, table.end);
+  const scores = SCORES;
+  const keys = KEYS;
+  let prev = 0;
+  let prev2 = 0;
+  let mPrev2 = start;
+  let mPrev = start;
+  let mCur = n > 0 ? wordScores(model, infos[0] as WordInfo) : end;
+  let mNext = n > 1 ? wordScores(model, infos[1] as WordInfo) : end;
+  for (let i = 0; i < n; i++) {
+    const mNext2 = i + 2 < n ? wordScores(model, infos[i + 2] as WordInfo) : end;
+    const pair = pairs[prev2 * TAG_COUNT + prev] as Int32Array;
+    // Own features, tag pair, previous tag with this word, then the neighbours' weights in their roles.
+    const tagWord = TAG_WORD_AT + prev * TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      scores[t] =
+        (mCur[t] as number) +
+        (mCur[tagWord + t] as number) +
+        (pair[t] as number) +
+        (mPrev2[TAG_COUNT + t] as number) +
+        (mPrev[2 * TAG_COUNT + t] as number) +
+        (mNext[3 * TAG_COUNT + t] as number) +
+        (mNext2[4 * TAG_COUNT + t] as number);
+    }
+    keys.reset();
+    contextKeys(infos, gaz, i, doc, shouting, table, keys);
+    tagAndShapeKey(prev, infos[i] as WordInfo, keys);
+    for (let k = 0; k < keys.n; k++)
+      addRow(weights, cachedLookup(model, keys.a[k] as number, keys.b[k] as number), scores);
+    let best = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      if (!allowed(prev, t)) continue;
+      const s = scores[t] as number;
+      if (s > bestScore) {
+        bestScore = s;
+        best = t;
+      }
+    }
+    out.push(best);
+    prev2 = prev;
+    prev = best;
+    mPrev2 = mPrev;
+    mPrev = mCur;
+    mCur = mNext;
+    mNext = mNext2;
+  }
+}
+
+function tagGreedy(
+  model: NerModel,
+  sentences: readonly (readonly string[])[],
+  infos: readonly (readonly WordInfo[])[],
+  gaz: Int32Array[],
+): number[][] {
+  const doc = docContext(infos);
+  const table = model.words;
+  return sentences.map((original, si) => {
+    const out: number[] = [];
+    const all = infos[si] as WordInfo[];
+    const sentenceGaz = new Int32Array(original.length);
+    gaz.push(sentenceGaz);
+    for (let from = 0; from < original.length; from += MAX_SENTENCE_TOKENS) {
+      const long = original.length > MAX_SENTENCE_TOKENS;
+      let piece = long ? all.slice(from, from + MAX_SENTENCE_TOKENS) : all;
+      const shouting = infosShout(piece);
+      if (shouting) {
+        const words = long ? original.slice(from, from + MAX_SENTENCE_TOKENS) : original;
+        piece = recase(words, doc, model.resources).map((w) => table.info(w));
+      }
+      tagPiece(model, piece, doc, shouting, out, sentenceGaz, from);
+    }
+    return out;
+  });
+}
+
 /** A score after a team name: "4", "108-3". */
 const SCORE_RE = /^\d{1,4}(-\d{1,3})?$/;
 /** Gazetteer classes of names that are not teams before a score (national sides are LOC in CoNLL). */
-const NOT_TEAM_CLASSES = ['country', 'demonym', 'person', 'first', 'last'];
+const NOT_TEAM_CLASSES = ['country', 'demonym', 'person', 'first', 'last'] as const;
 /** Sporting nations the country list lacks (national sides are LOC in CoNLL). */
 const HOME_NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland', 'faroes']);
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DEMONYM_UNIT = GAZ_UNIT_BIT('demonym');
+const DEMONYM_BEGIN = GAZ_BEGIN_BIT('demonym');
+const DEMONYM_INSIDE = GAZ_INSIDE_BIT('demonym');
 
 /** Is this lower-case name a country, nationality or person rather than a team? */
-function notTeam(gazetteer: ReadonlyMap<string, string>, name: string): boolean {
+function notTeam(gazetteer: Gazetteer, name: string): boolean {
   if (HOME_NATIONS.has(name)) return true;
-  const cls = gazetteer.get(name) ?? '';
-  return NOT_TEAM_CLASSES.some((c) => cls.includes(c));
+  return gazHas(gazetteer.get(name), ...NOT_TEAM_CLASSES);
 }
 
 /**
@@ -446,13 +468,20 @@ function notTeam(gazetteer: ReadonlyMap<string, string>, name: string): boolean 
  * cannot see:
  * - a demonym the gazetteer knows ("Panamanian", "South Korean") left untagged is MISC (the
  *   training sets that lack MISC taught the model to leave them out);
+ * - a dateline ("BONN 1996-08-30") is a place;
  * - in a results line ("Somerset 4 Essex 2", "Durham 114"), a non-country place or MISC name
  *   right before a score is a team, so ORG;
  * - one text, one type: every mention of the same text takes the type most of its mentions have;
  * - a one-word span, or an untagged capitalised word, that is the last word of a person named
  *   in the document is that person.
  */
-function refine(model: NerModel, sentences: readonly (readonly string[])[], spans: TaggedSpan[][]): TaggedSpan[][] {
+function refine(
+  model: NerModel,
+  sentences: readonly (readonly string[])[],
+  infos: readonly (readonly WordInfo[])[],
+  gazTags: readonly Int32Array[],
+  spans: TaggedSpan[][],
+): TaggedSpan[][] {
   const { gazetteer } = model.resources;
   const cued = new Set<TaggedSpan>();
   const textOf = (si: number, s: TaggedSpan) =>
@@ -460,23 +489,33 @@ function refine(model: NerModel, sentences: readonly (readonly string[])[], span
   sentences.forEach((words, si) => {
     const own = cleanSpans(words, spans[si] as TaggedSpan[]);
     spans[si] = own;
-    const gaz = gazetteerTags(words, gazetteer);
+    const gaz = gazTags[si] as Int32Array;
     const taken = new Set<number>();
     for (const s of own) for (let k = s.start; k < s.end; k++) taken.add(k);
     for (let i = 0; i < words.length; i++) {
-      const tags = gaz[i] as string[];
-      if (taken.has(i)) continue;
-      if (tags.includes('U-demonym') || pluralDemonym(words[i] as string, gazetteer))
+      const tags = gaz[i] as number;
+      if (!((infos[si] as WordInfo[])[i] as WordInfo).capitalised || taken.has(i)) continue;
+      if (tags & DEMONYM_UNIT || pluralDemonym(words[i] as string, gazetteer))
         own.push({ start: i, end: i + 1, type: 'MISC' });
-      else if (tags.includes('B-demonym')) {
+      else if (tags & DEMONYM_BEGIN) {
         let end = i + 1;
-        while (end < words.length && (gaz[end] as string[]).includes('I-demonym') && !taken.has(end)) end++;
+        while (end < words.length && (gaz[end] as number) & DEMONYM_INSIDE && !taken.has(end)) end++;
         own.push({ start: i, end, type: 'MISC' });
         i = end - 1;
       }
     }
     own.sort((a, b) => a.start - b.start);
-    const numbers = words.filter((w) => INTEGER_RE.test(w)).length;
+    // A dateline ("BONN 1996-08-30", "NEW YORK 1996-08-30"): capitalised words then a date name a place.
+    const last = words.length - 1;
+    if (last >= 1 && last <= 4 && ISO_DATE_RE.test(words[last] as string)) {
+      const place = (infos[si] as WordInfo[]).slice(0, last);
+      if (place.every((w) => w.capitalised)) {
+        spans[si] = [{ start: 0, end: last, type: 'LOC' }];
+        return;
+      }
+    }
+    let numbers = 0;
+    for (const w of infos[si] as WordInfo[]) if (w.integer) numbers++;
     if (numbers >= 1) {
       for (const s of own) {
         if (s.type !== 'LOC' && s.type !== 'MISC') continue;
@@ -541,8 +580,8 @@ function refine(model: NerModel, sentences: readonly (readonly string[])[], span
     }
     // A capitalised word left untagged that is the surname of a person named in the document.
     let added = false;
-    words.forEach((w, k) => {
-      if (taken.has(k) || !surnames.has(w.toLowerCase()) || w.charAt(0).toLowerCase() === w.charAt(0)) return;
+    (infos[si] as WordInfo[]).forEach((w, k) => {
+      if (!w.capitalised || taken.has(k) || !surnames.has(w.lower)) return;
       own.push({ start: k, end: k + 1, type: 'PER' });
       added = true;
     });
@@ -629,7 +668,7 @@ const ORG_INTRODUCERS = new Set([
 /** Words between the two sides of a match. */
 const MATCH_WORDS = new Set(['v', 'v.', 'vs', 'vs.', 'versus', 'beat', 'beats', 'defeated', 'drew']);
 /** Gazetteer classes that say a word is a person or a country rather than an organisation. */
-const NOT_ORG_CLASSES = ['person', 'first', 'last', 'country', 'demonym', 'capital'];
+const NOT_ORG_CLASSES = ['person', 'first', 'last', 'country', 'demonym', 'capital'] as const;
 
 /**
  * Organisation cues a sentence-level model trained on other domains misses: a legal form at the
@@ -640,7 +679,7 @@ const NOT_ORG_CLASSES = ['person', 'first', 'last', 'country', 'demonym', 'capit
 function organisationCues(
   words: readonly string[],
   spans: TaggedSpan[],
-  gazetteer: ReadonlyMap<string, string>,
+  gazetteer: Gazetteer,
   cued: Set<TaggedSpan>,
 ): TaggedSpan[] {
   const lower = (k: number) => (words[k] ?? '').toLowerCase();
@@ -657,6 +696,7 @@ function organisationCues(
   }
   for (let i = 0; i < out.length; i++) {
     const span = out[i] as TaggedSpan;
+    const classes = () => gazetteer.get(words.slice(span.start, span.end).join(' ').toLowerCase());
     const next = out[i + 1];
     if (next && next.start === span.end && next.end === next.start + 1 && LEGAL_FORMS.has(lower(next.start))) {
       out.splice(i + 1, 1);
@@ -686,12 +726,12 @@ function organisationCues(
       continue;
     }
     if (span.end - span.start > 1 && ORG_HEADS.has(lower(span.end - 1))) cue = true;
+    // "West Bank": a name the gazetteer knows as a place keeps its head noun.
+    if (cue && gazHas(classes(), 'region', 'city', 'country', 'capital')) cue = false;
     for (let k = span.start + 1; k < span.end; k++) if (LEGAL_FORMS.has(lower(k))) cue = true;
     if (span.end - span.start > 1 && CLUB_WORDS.has(lower(span.end - 1))) cue = true;
-    const classes = () => gazetteer.get(words.slice(span.start, span.end).join(' ').toLowerCase()) ?? '';
     if (!cue && span.end - span.start === 1 && span.type !== 'ORG' && ORG_ROLES.has(lower(span.end))) {
-      const known = classes();
-      cue = !NOT_ORG_CLASSES.some((c) => known.includes(c));
+      cue = !gazHas(classes(), ...NOT_ORG_CLASSES);
     }
     // "Leeds v Chelsea", "Wigan beat Bradford": sides of a match; national sides stay places.
     // "cables giant Pirelli", "news agency Tanjug", "shares of Acme": a one-word name after a noun
@@ -703,15 +743,13 @@ function organisationCues(
       span.type !== 'ORG' &&
       (ORG_INTRODUCERS.has(before) || (before === 'of' && lower(span.start - 2) === 'shares'))
     ) {
-      const known = classes();
-      cue = !NOT_ORG_CLASSES.some((c) => known.includes(c));
+      cue = !gazHas(classes(), ...NOT_ORG_CLASSES);
     }
     // A name followed by "(" is a player with a country ("beat Jane Roe ( France )").
     const side = MATCH_WORDS.has(lower(span.start - 1)) || MATCH_WORDS.has(lower(span.end));
     if (!cue && span.type !== 'PER' && side && words[span.end] !== '(') {
-      const known = classes();
       cue =
-        !notTeam(gazetteer, words.slice(span.start, span.end).join(' ').toLowerCase()) && !known.includes('capital');
+        !notTeam(gazetteer, words.slice(span.start, span.end).join(' ').toLowerCase()) && !gazHas(classes(), 'capital');
     }
     if (cue) {
       span.type = 'ORG';
@@ -722,112 +760,44 @@ function organisationCues(
 }
 
 /** "Iraqis", "Palestinians": a capitalised plural of a known demonym names the people (MISC). */
-function pluralDemonym(word: string, gazetteer: ReadonlyMap<string, string>): boolean {
+function pluralDemonym(word: string, gazetteer: Gazetteer): boolean {
   if (word.length < 4 || !word.endsWith('s') || !/^\p{Lu}\p{Ll}/u.test(word)) return false;
-  return (gazetteer.get(word.slice(0, -1).toLowerCase()) ?? '').includes('demonym');
+  return gazHas(gazetteer.get(word.slice(0, -1).toLowerCase()), 'demonym');
 }
 
 const NUMBER_RE = /^[\d.,:/-]+$/;
+/** Scorecard words between two names ("Vaas b Chandana": bowled, caught, stumped). */
+const SPLITTERS = new Set(['b', 'c', 'st', 'lbw', 'c&b']);
+/** Months and weekdays: CoNLL never tags them alone, though "June" is a given name too ("May" is left out: a surname). */
+const CALENDAR_WORDS = new Set(
+  'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
 const EDGE_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'in', 'for', 'at', 'on', 'to', 'de']);
 
 /**
- * Spans cut where the greedy tagger ran over a number ("Somerset 4", "DETROIT 4 Kansas City"),
- * without function words at their edges ("Duke of"), and without spans made only of single
- * letters (table headers "W D L").
+ * Spans cut where the greedy tagger ran over a number ("Somerset 4", "DETROIT 4 Kansas City") or
+ * a scorecard word ("Vaas b Chandana"), without function words at their edges ("Duke of"), and
+ * without spans made only of single letters (table headers "W D L") or of a month or weekday.
  */
 function cleanSpans(words: readonly string[], spans: readonly TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (const span of spans) {
     let start = span.start;
     for (let k = span.start; k <= span.end; k++) {
-      if (k < span.end && !NUMBER_RE.test(words[k] as string)) continue;
+      if (k < span.end && !NUMBER_RE.test(words[k] as string) && !SPLITTERS.has(words[k] as string)) continue;
       const a = start;
       let b = k;
       while (b > a && EDGE_WORDS.has((words[b - 1] as string).toLowerCase())) b--;
       const onlyLetters = words.slice(a, b).every((w) => /^\p{Lu}$/u.test(w));
       const lone = b - a === 1 && EDGE_WORDS.has((words[a] as string).toLowerCase());
-      if (b > a && !onlyLetters && !lone) out.push({ start: a, end: b, type: span.type });
+      const calendar = b - a === 1 && CALENDAR_WORDS.has((words[a] as string).toLowerCase());
+      if (b > a && !onlyLetters && !lone && !calendar) out.push({ start: a, end: b, type: span.type });
       start = k + 1;
     }
   }
   return out;
-}
-
-function tagGreedy(model: NerModel, sentences: readonly (readonly string[])[]): number[][] {
-  const doc = docContext(sentences);
-  const caches = cachesOf(model);
-  const scores = new Float32Array(TAG_COUNT);
-  return sentences.map((original) => {
-    const out: number[] = [];
-    for (let from = 0; from < original.length; from += MAX_SENTENCE_TOKENS) {
-      const piece = original.length > MAX_SENTENCE_TOKENS ? original.slice(from, from + MAX_SENTENCE_TOKENS) : original;
-      const shouting = isShouting(piece);
-      const words = shouting ? recase(piece, doc, model.resources) : piece;
-      const { lowers, shapes, classes, gaz } = sentenceArrays(words, model.resources);
-      const n = words.length;
-      const start = boundaryScores(model, caches, SENTENCE_START);
-      const end = boundaryScores(model, caches, SENTENCE_END);
-      const mine = words.map((w, i) => wordScores(model, caches, w, lowers[i] as string));
-      let prev = 0;
-      let prev2 = 0;
-      for (let i = 0; i < n; i++) {
-        const w = words[i] as string;
-        const l = lowers[i] as string;
-        const sh = shapes[i] as string;
-        const cls = classes[i] as string;
-        scores.set((mine[i] as Float32Array).subarray(0, TAG_COUNT));
-        add(scores, caches.pairs[prev2 * TAG_COUNT + prev] as Float32Array);
-        // Neighbour roles: lp2, lp, ln, ln2 live at offsets 1..4 of each word's vector.
-        add(scores, i > 1 ? (mine[i - 2] as Float32Array) : start, TAG_COUNT);
-        add(scores, i > 0 ? (mine[i - 1] as Float32Array) : start, 2 * TAG_COUNT);
-        add(scores, i + 1 < n ? (mine[i + 1] as Float32Array) : end, 3 * TAG_COUNT);
-        add(scores, i + 2 < n ? (mine[i + 2] as Float32Array) : end, 4 * TAG_COUNT);
-        const shp = i > 0 ? (shapes[i - 1] as string) : SENTENCE_START;
-        const shn = i + 1 < n ? (shapes[i + 1] as string) : SENTENCE_END;
-        addPair(model, scores, 'lpl=', i > 0 ? (lowers[i - 1] as string) : SENTENCE_START, l);
-        addPair(model, scores, 'lln=', l, i + 1 < n ? (lowers[i + 1] as string) : SENTENCE_END);
-        addPair(model, scores, 'shpc=', shp, sh);
-        addPair(model, scores, 'shcn=', sh, shn);
-        add(scores, two(model, caches, `sh3=${shp}|`, sh, shn));
-        addPair(model, scores, 'cp=', i > 0 ? (classes[i - 1] as string) : SENTENCE_START, cls);
-        addPair(model, scores, 'cn=', cls, i + 1 < n ? (classes[i + 1] as string) : SENTENCE_END);
-        if (i === 0) {
-          add(scores, one(model, caches, 'first|', sh));
-          add(scores, one(model, caches, 'first|', cls));
-        }
-        if (shouting) add(scores, one(model, caches, 'caps|', sh));
-        if (w.charAt(0).toLowerCase() !== w.charAt(0)) {
-          if (doc.lowerSeen.has(l)) add(scores, one(model, caches, i === 0 ? 'dlow0' : 'dlow', ''));
-          if (i === 0 && doc.casedMid.has(l)) add(scores, one(model, caches, 'dmid0', ''));
-        }
-        const g = gaz[i] as string[];
-        for (const t of g) {
-          add(scores, one(model, caches, 'g=', t));
-          addPair(model, scores, 'gsh=', t, sh);
-        }
-        if (g.length === 0) add(scores, one(model, caches, 'g=', '-'));
-        if (i > 0) for (const t of gaz[i - 1] as string[]) add(scores, one(model, caches, 'gp=', t));
-        if (i + 1 < n) for (const t of gaz[i + 1] as string[]) add(scores, one(model, caches, 'gn=', t));
-        const prevTag = TAGS[prev] as string;
-        addPair(model, scores, 'tl=', prevTag, l);
-        addPair(model, scores, 'tsh=', prevTag, sh);
-        let best = 0;
-        let bestScore = Number.NEGATIVE_INFINITY;
-        for (let t = 0; t < TAG_COUNT; t++) {
-          if (!allowed(prev, t)) continue;
-          const s = scores[t] as number;
-          if (s > bestScore) {
-            bestScore = s;
-            best = t;
-          }
-        }
-        out.push(best);
-        prev2 = prev;
-        prev = best;
-      }
-    }
-    return out;
-  });
 }
 
 /** Spans of IOB2 tag indices. */

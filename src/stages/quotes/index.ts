@@ -46,7 +46,14 @@ import type { Span } from '../../core/span.js';
 import { type Draft, defineStage, type StageContext } from '../../core/stage.js';
 import { sentenceAt, splitSentences } from '../../core/text.js';
 import { findQuoteMarks, type QuoteMarks } from './find-quote-marks.js';
-import { findReportedSpeech } from './reported-speech.js';
+import {
+  addExtraCues,
+  clauseEnd,
+  findReportedSpeech,
+  openingPhrase,
+  openingSubject,
+  subjectOf,
+} from './reported-speech.js';
 
 /** After an indirect-speech cue: an optional audience and time, then "that". */
 const INDIRECT_TAIL_RE =
@@ -121,10 +128,14 @@ export function findQuotes(
     }
 
     let found = attributeQuote(actx, m, { prevClose, nextOpen, sOpen, sClose, headStart, isFull });
+    let continued: Draft<QuoteItem> | null = null;
     if (!found && isFull && previous?.item.speaker && previous.sentence >= sOpen - 1) {
       // The same speaker carries on in the next sentence: “We will fight,” she said. “We will win.”
+      // One attribution in two pieces: the cue and speaker words are those of the first piece.
       found = { speaker: previous.item.speaker, cue: previous.item.cue, confidence: 0.7, match: null };
+      continued = previous.item;
     }
+    if (!found) found = cueBeforeMark(actx, m, headStart, sOpen);
     if (!found && isFull) found = fromNeighbours(actx, m, sOpen, sClose, nextOpen);
 
     if (!isFull && !found) {
@@ -147,7 +158,9 @@ export function findQuotes(
       text: text.slice(m.start, m.end),
       speaker: found?.speaker ?? null,
       cue: found?.cue ?? null,
-      ...spansOf(found?.match ?? null),
+      ...(continued
+        ? { cueSpan: continued.cueSpan ?? null, speakerSpan: continued.speakerSpan ?? null }
+        : spansOf(found?.match ?? null)),
       prov: { rule, confidence: found ? found.confidence : 0.5 },
     };
     items.push(item);
@@ -236,11 +249,31 @@ function attributeByStance(actx: AttributionContext, items: Draft<QuoteItem>[]):
     STANCE_VERB_RE.lastIndex = 0;
     const window = actx.view.slice(from, q.start);
     for (let m = STANCE_VERB_RE.exec(window); m; m = STANCE_VERB_RE.exec(window)) verb = m;
-    if (!verb) continue;
+    if (!verb) {
+      // No stance verb: the person or organisation opening the sentence, whose words these are,
+      // else the noun phrase opening it ("The Republican nominee … vowed to punish “…”").
+      const opening = openingSubject(actx, { start: s.start, end: q.start });
+      const subject = opening?.speaker && opening.isPerson ? opening : openingPhrase(actx, s, q.start);
+      if (!subject?.speaker) continue;
+      q.speaker = subject.speaker;
+      q.speakerSpan = { start: subject.start, end: subject.end };
+      q.prov = { ...q.prov, confidence: 0.4 };
+      continue;
+    }
     const cue = { start: from + verb.index, end: from + verb.index + verb[0].length };
     if (isInsideAny(actx.quoted, cue.start, cue.end)) continue;
     const match = attributeCue(actx, cue, s.start, q.start) ?? sentenceSubject(actx, s.start, cue);
-    if (!match?.speaker) continue;
+    if (!match?.speaker) {
+      // The subject opening the sentence: "Trump openly admires Putin as a “strong leader”".
+      const subject = openingSubject(actx, { start: s.start, end: q.start }) ?? openingPhrase(actx, s, cue.start);
+      if (!subject || subject.end > cue.start) continue;
+      q.speaker = subject.speaker;
+      q.cue = actx.text.slice(cue.start, cue.end).toLowerCase();
+      q.cueSpan = { start: cue.start, end: cue.end };
+      q.speakerSpan = { start: subject.start, end: subject.end };
+      q.prov = { ...q.prov, confidence: 0.5 };
+      continue;
+    }
     q.speaker = match.speaker;
     q.cue = match.cue;
     q.cueSpan = { start: cue.start, end: cue.end };
@@ -342,7 +375,8 @@ function spansOf(match: AttributionMatch | null): Pick<QuoteItem, 'cueSpan' | 's
   if (!match) return { cueSpan: null, speakerSpan: null };
   return {
     cueSpan: { start: match.cueStart, end: match.cueEnd },
-    speakerSpan: match.speaker ? { start: match.speakerStart, end: match.speakerEnd } : null,
+    // An unresolved shape ("they said") still marks where the speaker words sit.
+    speakerSpan: { start: match.speakerStart, end: match.speakerEnd },
   };
 }
 
@@ -522,6 +556,19 @@ function subjectBefore(actx: AttributionContext, start: number, end: number): En
   return null;
 }
 
+/**
+ * “The announcer said, “…”: a cue right before the opening mark whose speaker is a description or
+ * a subject that `findAttribution` does not read (`subjectOf` in `reported-speech.ts`).
+ */
+function cueBeforeMark(actx: AttributionContext, m: QuoteMarks, headStart: number, sOpen: number): Found | null {
+  const cues = findCues(actx, Math.max(headStart, m.open - 40), m.open);
+  const last = cues[cues.length - 1];
+  const sentence = actx.sentences[sOpen];
+  if (!last || !sentence || !/^[\s,:]*$/.test(actx.view.slice(last.end, m.open))) return null;
+  const match = subjectOf(actx, { start: Math.max(sentence.start, headStart), end: m.open }, last);
+  return match?.speaker && match.speakerEnd <= last.start ? foundOf(match, 0.7) : null;
+}
+
 /** True when the text before the opening mark ends with a cue ("he said “We…"). */
 function endsWithCue(actx: AttributionContext, start: number, open: number): boolean {
   const cues = findCues(actx, Math.max(start, open - 40), open);
@@ -542,7 +589,8 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
       if (!tail) continue;
       const start = cue.end + tail[0].length;
       if (view[start] === '"') continue; // "said that “…”": the direct quote already covers it
-      const end = trimClause(view, start, s.end);
+      // Up to the end of the sentence, or to a second attribution ("… and encouraged voters to …").
+      const end = trimClause(view, start, clauseEnd(actx, start, s.end));
       const clause = view.slice(start, end);
       if (clause.split(/\s+/).length < 2) continue;
       // "said that was …": "that" is a pronoun, not the start of a reported clause.
@@ -550,7 +598,7 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
       if (isInsideAny(quoted, start, end)) continue;
       // "She said the army had cancelled leave … but stressed that …": the subject of the first verb.
       const match =
-        attributeCue(actx, cue, s.start, s.end) ??
+        subjectOf(actx, s, cue) ??
         findAttribution(actx, s.start, cue.start, 'first', quoted) ??
         sentenceSubject(actx, s.start, cue);
       out.push({
@@ -561,7 +609,7 @@ function findIndirect(actx: AttributionContext, marks: readonly QuoteMarks[]): D
         speaker: match?.speaker ?? null,
         cue: cueText,
         cueSpan: { start: cue.start, end: cue.end },
-        speakerSpan: match?.speaker ? { start: match.speakerStart, end: match.speakerEnd } : null,
+        speakerSpan: match ? { start: match.speakerStart, end: match.speakerEnd } : null,
         prov: { rule: 'quotes/indirect', confidence: match ? 0.8 : 0.5 },
       });
       break; // one reported clause per sentence: a later "that" is inside this clause
@@ -594,6 +642,7 @@ export const quotesStage = defineStage({
       doc.layers.sentences ?? splitSentences(text),
       doc.layers.entities ?? [],
     );
+    addExtraCues(actx);
     return findQuotes(actx, ctx);
   },
 });

@@ -325,10 +325,13 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'coordinated verbs share the subject',
+    name: 'coordinated verbs share the subject, each with its own clause',
     text: 'Ilse Marek spoke first. She said the army had cancelled leave but stressed that no reservists had been mobilised.',
     mentions: [['Ilse Marek', 'person', 'Ilse Marek']],
-    expect: [['no reservists had been mobilised', 'Ilse Marek', 'stressed', 'quotes/indirect']],
+    expect: [
+      ['the army had cancelled leave', 'Ilse Marek', 'said', 'quotes/reported'],
+      ['no reservists had been mobilised', 'Ilse Marek', 'stressed', 'quotes/indirect'],
+    ],
   },
   {
     name: 'organisation opening the sentence is the subject of a later "said that"',
@@ -395,7 +398,6 @@ describe('quotes', () => {
 describe('negative cases', () => {
   it.each([
     ['apostrophes', 'Kestrelgrad’s army didn’t move, and the soldiers’ families weren’t told.'],
-    ['straight apostrophes', "Morrow's aides say it's the soldiers' decision, not Danek's."],
     ['scare quotes', 'The so-called “liberation” of the valley began on Monday.'],
     ['title in quotes', 'The ministry published a report titled “Winter Harvest Plan” on Monday.'],
     ['inch mark', 'The shell left a crater 40" deep near the road.'],
@@ -403,6 +405,14 @@ describe('negative cases', () => {
     ['“that” as a pronoun after a cue', 'Asked about the convoy, Morrow said that.'],
   ])('%s', (_name, text) => {
     expect(run(text, [MORROW, MORROW_SHORT, KESTRELGRAD]).quotes).toEqual([]);
+  });
+
+  it('straight apostrophes are no quotation marks: only the reported clause is found', () => {
+    const text = "Morrow's aides say it's the soldiers' decision, not Danek's.";
+    const { quotes } = run(text, [MORROW, MORROW_SHORT, KESTRELGRAD]);
+    expect(quotes.map((q) => [q.text, q.prov.rule])).toEqual([
+      ["it's the soldiers' decision, not Danek's", 'quotes/reported'],
+    ]);
   });
 
   it('no speaker when nothing is in reach', () => {
@@ -608,5 +618,65 @@ describe('a line opening with a name and a colon', () => {
     const { quotes } = run(text, [['Ada Rusk', 'person', 'Ada Rusk']]);
     expect(quotes.find((q) => q.text.startsWith('The levy'))?.speaker?.name).toBe('Ada Rusk');
     expect(quotes.find((q) => q.text.startsWith('All lines'))?.speaker?.name).not.toBe('Update');
+  });
+});
+
+describe('reported speech beyond "said that" (PolNeAR-style, issue 5)', () => {
+  const OSTRIK: MentionSpec = ['Pavel Ostrik', 'person', 'Pavel Ostrik'];
+  const VARGA: MentionSpec = ['Vera Varga', 'person', 'Vera Varga'];
+  const rows = (text: string, specs: MentionSpec[] = []) =>
+    run(text, specs).quotes.map((q) => [q.text, q.speaker?.name ?? null, q.cue, q.prov.rule]);
+
+  it('gives each of two coordinated attributions its own clause and the shared subject', () => {
+    expect(
+      rows('Vera Varga says the ferry will run on Sunday and said she would ask the port for more crews.', [VARGA]),
+    ).toEqual([
+      ['the ferry will run on Sunday', 'Vera Varga', 'says', 'quotes/reported'],
+      ['she would ask the port for more crews', 'Vera Varga', 'said', 'quotes/reported'],
+    ]);
+  });
+
+  it('reads stance verbs with an auxiliary and a particle as the cue, the object as the content', () => {
+    expect(rows('Pavel Ostrik is demanding a full inquiry into the harbour fire.', [OSTRIK])).toEqual([
+      ['a full inquiry into the harbour fire', 'Pavel Ostrik', 'is demanding', 'quotes/reported'],
+    ]);
+    expect(rows('Pavel Ostrik complained about the slow pace of the repairs.', [OSTRIK])).toEqual([
+      ['the slow pace of the repairs', 'Pavel Ostrik', 'complained about', 'quotes/reported'],
+    ]);
+  });
+
+  it('keeps a source after "according to" that no entity names as its words', () => {
+    const { quotes } = run('Ferry traffic fell by a third in March, according to the harbour survey.');
+    expect(quotes.map((q) => [q.text, q.speaker, q.prov.rule])).toEqual([
+      ['Ferry traffic fell by a third in March', { entityId: null, name: 'the harbour survey' }, 'quotes/according-to'],
+    ]);
+  });
+
+  it('takes a plural subject opening the sentence as an unnamed source, lower-cased', () => {
+    expect(rows('Dockworkers at the southern terminal say the night shift will stop.')).toEqual([
+      ['the night shift will stop', 'dockworkers at the southern terminal', 'say', 'quotes/reported'],
+    ]);
+  });
+
+  it('reads participles after a comma as cues of the subject of the sentence', () => {
+    expect(rows('Vera Varga defended the timetable, arguing that the crews needed rest.', [VARGA])).toEqual([
+      ['the crews needed rest', 'Vera Varga', 'arguing', 'quotes/reported'],
+    ]);
+  });
+
+  it('a quote continued after its cue keeps the cue and speaker spans of its first piece', () => {
+    const text = '“We will not close the port,” he said on Monday. “The ferries keep running.”';
+    const { quotes } = run(`Pavel Ostrik spoke first. ${text}`, [OSTRIK]);
+    expect(quotes.map((q) => q.speaker?.name)).toEqual(['Pavel Ostrik', 'Pavel Ostrik']);
+    const [first, second] = quotes as [QuoteItem, QuoteItem];
+    expect(second.cueSpan).toEqual(first.cueSpan);
+    expect(second.speakerSpan).toEqual(first.speakerSpan);
+  });
+
+  it('an unresolved "they" still marks where the speaker words sit', () => {
+    const text = 'They say the ferry timetable was changed without notice.';
+    const [q] = run(text).quotes;
+    expect(q?.speaker).toBeNull();
+    expect(q?.speakerSpan).toEqual({ start: 0, end: 4 });
   });
 });

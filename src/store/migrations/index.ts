@@ -7,6 +7,7 @@ import * as fetchState from './0005-fetch-state.js';
 import * as corpusIncremental from './0006-corpus-incremental.js';
 import * as queue from './0007-queue.js';
 import * as quotesClaims from './0008-quotes-claims.js';
+import * as storyRedirects from './0009-story-redirects.js';
 
 /**
  * Migrations in order; names sort as they run. Bundled in code so the CLI needs no file lookup.
@@ -24,6 +25,7 @@ export const migrationProvider: MigrationProvider = {
       '0006-corpus-incremental': corpusIncremental,
       '0007-queue': queue,
       '0008-quotes-claims': quotesClaims,
+      '0009-story-redirects': storyRedirects,
     };
   },
 };

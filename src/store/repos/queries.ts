@@ -13,7 +13,7 @@ import type {
   StoryEvent,
   TimelineEntry,
 } from '../../core/corpus.js';
-import type { Attribution } from '../../core/doc.js';
+import type { Attribution, ClaimTime } from '../../core/doc.js';
 import { type ExportArticle, toExportArticle } from '../../views/export.js';
 import { containsText, jsonText } from '../dialect.js';
 import type { Database } from '../schema.js';
@@ -82,6 +82,8 @@ export interface ClaimRow {
   claimant: Attribution | null;
   hedged: boolean;
   approx: string | null;
+  /** The time the figure refers to (its sentence's resolved time expression), or null. */
+  time: ClaimTime | null;
 }
 
 export interface EntityCount {
@@ -591,6 +593,7 @@ function toClaimRow(r: RawMention, remap: ReadonlyMap<string, string>): ClaimRow
     claimant?: Attribution | null;
     hedged?: boolean;
     approx?: string | null;
+    time?: ClaimTime | null;
   };
   return {
     article: r.article_id,
@@ -605,6 +608,7 @@ function toClaimRow(r: RawMention, remap: ReadonlyMap<string, string>): ClaimRow
     claimant: attribution(d.claimant, remap),
     hedged: d.hedged ?? false,
     approx: d.approx ?? null,
+    time: d.time ?? null,
   };
 }
 

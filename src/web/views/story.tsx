@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type ArticleSummary, api, type ClaimRow, type Conflict, type EntityType, type StoryDetail } from '../api.ts';
 import { plural, ShowAll, useShowAll, When, Who } from '../components/bits.tsx';
 import { Lineage } from '../components/lineage.tsx';
@@ -9,6 +9,13 @@ import { href } from '../router.ts';
 export function StoryView({ id }: { id: string }) {
   const loaded = useFetch(`story:${id}`, () => api.story(id));
   return <Await loaded={loaded}>{(data) => <Story data={data} />}</Await>;
+}
+
+/** An old story id answered with its current story: show the current id in the address bar. */
+function useCanonicalStoryUrl(data: StoryDetail): void {
+  useEffect(() => {
+    if (data.redirectedFrom) window.history.replaceState(null, '', href.story(data.story.storyId));
+  }, [data]);
 }
 
 const SECTIONS = [
@@ -22,6 +29,7 @@ const SECTIONS = [
 ] as const;
 
 function Story({ data }: { data: StoryDetail }) {
+  useCanonicalStoryUrl(data);
   const byId = new Map(data.articles.map((a) => [a.id, a]));
   const site = (id: string) => byId.get(id)?.site ?? id;
   const sites = new Set(data.articles.map((a) => a.site ?? a.id));
@@ -30,6 +38,11 @@ function Story({ data }: { data: StoryDetail }) {
       <header class="view-head">
         <p class="kicker">Story</p>
         <h1 id="story-title">{data.story.title}</h1>
+        {data.redirectedFrom ? (
+          <p class="muted redirected">
+            Story <code>{data.redirectedFrom}</code> is now part of this story.
+          </p>
+        ) : null}
         <p class="facts">
           <span class="fact">
             <strong>{data.story.independentSources ?? sites.size}</strong> independent sources
@@ -160,7 +173,7 @@ function Timeline({ data, site }: { data: StoryDetail; site: (id: string) => str
 const CONFLICT_LABEL: Record<Conflict['kind'], string> = {
   quantity: 'numbers disagree',
   attribution: 'speaker disputed',
-  headline: 'headlines disagree',
+  headline: 'headline vs its own text',
 };
 
 function Conflicts({ conflicts, site }: { conflicts: Conflict[]; site: (id: string) => string }) {
@@ -180,7 +193,8 @@ function Conflicts({ conflicts, site }: { conflicts: Conflict[]; site: (id: stri
                 <ul>
                   {c.items.map((ev) => (
                     <li key={`${ev.article}-${ev.start}`}>
-                      <a href={href.article(ev.article, ev)}>“{ev.text}”</a>{' '}
+                      <a href={href.article(ev.article, ev.field === 'title' ? undefined : ev)}>“{ev.text}”</a>{' '}
+                      {ev.field === 'title' ? <span class="muted">(headline)</span> : null}{' '}
                       <span class="muted">{site(ev.article)}</span>
                     </li>
                   ))}
