@@ -6,16 +6,27 @@
  *
  * Per article: `CopyIndex` finds the earlier article it copies (if any), which fixes its copy
  * group; `StoryIndex` places it in a story and an event (copies go where their group went).
- * Both evict what is older than `windowDays` before the newest publication day seen.
+ * Both evict what is older than `windowDays` before the newest publication day seen. When the
+ * publication day advances, and at the end of a batch, `StoryIndex.settle` moves the articles of
+ * the day just ended to the stories that fit them best (see cluster/online.ts): read stories from
+ * what `streamCopiesAndStories` returns, not from each article's first placement.
  *
  * Feed a batch in a fixed order (`streamOrder`) so the result does not depend on file order.
  */
 import type { CorpusArticle, Duplicate, DuplicateKind, Story } from '../core/corpus.js';
 import { addTitleTerms, BODY_WORDS, contentWord, LEAD_WORDS } from './cluster/features.js';
-import { type OnlineClusterOptions, type OnlineStory, type Placement, StoryIndex } from './cluster/online.js';
+import {
+  type OnlineClusterOptions,
+  type OnlineStory,
+  type Placement,
+  StoryIndex,
+  TERM_MASK,
+  termId,
+} from './cluster/online.js';
 import { leadSentence } from './cluster/titles.js';
 import { findConflicts, findQuoteRecords } from './compare/index.js';
 import { inferFromCopies } from './dedupe/index.js';
+import { fmix32 } from './dedupe/minhash.js';
 import { CopyIndex, type CopyMatch, wordsAndParagraphs } from './dedupe/online.js';
 import { mergeEntities, remapArticle } from './entities/index.js';
 import type { CorpusAnalysis } from './index.js';
@@ -35,6 +46,7 @@ export interface StreamResult {
   copy: (CopyMatch & { kind: DuplicateKind }) | null;
   /** Root of the article's copy group (the first article of the group seen). */
   group: string;
+  /** Where the article went on arrival (the settle of its day may still move it). */
   placement: Placement;
 }
 
@@ -44,6 +56,7 @@ export interface CorpusStreamOptions {
 }
 
 const DAY_MS = 86_400_000;
+const EMPTY_TERMS: ReadonlyMap<string, number> = new Map();
 
 /** Day number of an ISO date (or its first day for a month or year), or null. */
 export function dayNumber(iso: string | null): number | null {
@@ -65,10 +78,36 @@ export function streamOrder<T extends { id: string; day: number | null }>(batch:
 }
 
 /**
- * Clustering terms from the words dedupe already normalised (one pass over the text, not two):
- * the title at double weight, the lead at 1, the rest of the first `LEAD_WORDS + BODY_WORDS`
- * words at 0.5, as `articleTerms` does for the batch path (which also skips boilerplate lines).
+ * Clustering terms from the words dedupe already normalised and hashed (one pass over the text,
+ * not two), keyed by `termId`: the title at double weight, the lead at 1, the rest of the first
+ * `LEAD_WORDS + BODY_WORDS` words at 0.5, as `articleTerms` does for the batch path (which also
+ * skips boilerplate lines). A word that is its own term reuses the tokeniser's hash.
  */
+export function termIdsOfWords(
+  title: string | null,
+  words: readonly string[],
+  wordHashes: ArrayLike<number>,
+): Map<number, number> {
+  const ids = new Map<number, number>();
+  if (title) {
+    const titleTerms = new Map<string, number>();
+    addTitleTerms(title, titleTerms);
+    for (const [t, c] of titleTerms) ids.set(termId(t), c);
+  }
+  const n = Math.min(words.length, LEAD_WORDS + BODY_WORDS);
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) continue;
+    const t = contentWord(w);
+    if (!t) continue;
+    const id = t === w ? fmix32(wordHashes[i] as number) & TERM_MASK : termId(t);
+    ids.set(id, (ids.get(id) ?? 0) + (i < LEAD_WORDS ? 1 : 0.5));
+  }
+  return ids;
+}
+
+/** The same terms as strings (for callers that want to read them). */
 export function termsOfWords(title: string | null, words: readonly string[]): Map<string, number> {
   const terms = new Map<string, number>();
   if (title) addTitleTerms(title, terms);
@@ -120,11 +159,13 @@ export class CorpusStream {
     const placement = this.stories.add({
       id: article.id,
       day: article.day,
-      terms: termsOfWords(article.title, prepared.words),
+      terms: EMPTY_TERMS,
+      termIds: termIdsOfWords(article.title, prepared.words, prepared.wordHashes),
       ...(article.entities ? { entities: article.entities } : {}),
       group,
       label: article.title ?? leadSentence(article.text).slice(0, 100),
-      lead: leadSentence(article.text),
+      // Read only when the article gives its story a title (a closure, so the text is not kept).
+      lead: () => leadSentence(article.text),
     });
     return { copy, group, placement };
   }
@@ -188,6 +229,8 @@ export function streamCopiesAndStories(
       });
     onResult?.(article, result, stream);
   }
+  // The end of the batch: its last documents are settled like every day's.
+  stream.stories.settle();
   return { duplicates, stories: [...finished, ...stream.stories.liveStories().map(storyOf)], stream };
 }
 

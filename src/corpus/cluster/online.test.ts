@@ -104,3 +104,54 @@ describe('StoryIndex', () => {
     expect(index.add(doc('one2', 'breaking')).storyId).toBe('s_one');
   });
 });
+
+describe('StoryIndex.settle', () => {
+  it('moves a one-document story into the story that grew around it, keeping every document once', () => {
+    const index = new StoryIndex({ entityWeight: 0, joinThreshold: 0.3 });
+    // The first mention opens a story of its own; the story that grows later is where it belongs.
+    index.add(doc('k0', 'kell bridge divers cracks piers closed', 100));
+    for (let i = 1; i <= 6; i++)
+      index.add(doc(`k${i}`, `kell bridge piers cracks repairs detour summer lorry${i}`, 100));
+    index.add(doc('v0', VOTE[0] as string, 100));
+    const before = index.liveStories().length;
+    index.settle();
+    const stories = index.liveStories();
+    const all = stories.flatMap((s) => s.documents).sort();
+    expect(all).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'v0']);
+    const storyOf = (id: string) => stories.find((s) => s.documents.includes(id));
+    expect(storyOf('k0')).toBe(storyOf('k6'));
+    expect(storyOf('v0')).not.toBe(storyOf('k0'));
+    expect(stories.length).toBeLessThanOrEqual(before);
+    for (const s of stories) expect(s.events.flatMap((e) => e.documents).sort()).toEqual([...s.documents].sort());
+  });
+
+  it('settles each publication day when the next begins, and keeps copies of one group together', () => {
+    const index = new StoryIndex({ entityWeight: 0 });
+    index.add(doc('a1', BRIDGE[0] as string, 100, { group: 'w' }));
+    index.add(doc('a2', 'tragedy on the water', 100, { group: 'w' }));
+    index.add(doc('b1', BRIDGE[1] as string, 100));
+    expect(index.pending).toBe(3);
+    index.add(doc('v1', VOTE[0] as string, 101));
+    expect(index.pending).toBe(1);
+    const bridge = index.liveStories().find((s) => s.documents.includes('a1'));
+    expect(bridge?.documents).toEqual(expect.arrayContaining(['a1', 'a2', 'b1']));
+    expect(bridge?.sources).toBe(2);
+  });
+
+  it('gives the same stories for a batch whatever the order of its files, once sorted', () => {
+    const texts = [...BRIDGE, ...VOTE];
+    const run = (order: number[]) => {
+      const index = new StoryIndex({ entityWeight: 0 });
+      // a batch is fed in stream order (day, then id) whatever order its files came in
+      const ids = [...order].sort((x, y) => x - y);
+      for (const i of ids) index.add(doc(`d${i}`, texts[i] as string, 100));
+      index.settle();
+      return index
+        .liveStories()
+        .map((s) => [...s.documents].sort().join(' '))
+        .sort();
+    };
+    expect(run([6, 5, 4, 3, 2, 1, 0])).toEqual(run([0, 1, 2, 3, 4, 5, 6]));
+    expect(run([0, 1, 2, 3, 4, 5, 6])).toHaveLength(2);
+  });
+});

@@ -59,8 +59,12 @@ export function fmix32(x: number): number {
 
 /** Sorted, unique hashes of the word `SHINGLE_WORDS`-shingles. Short texts give one shingle. */
 export function shingleSet(words: readonly string[]): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
-  const wh = words.map(hashString);
+  return shinglesOfWordHashes(Uint32Array.from(words, hashString));
+}
+
+/** `shingleSet` from the words' `hashString` values (for callers that hashed them already). */
+export function shinglesOfWordHashes(wh: ArrayLike<number>): Uint32Array {
+  if (wh.length === 0) return new Uint32Array(0);
   const n = Math.max(1, wh.length - SHINGLE_WORDS + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
