@@ -12,7 +12,32 @@ export interface LineRule {
   pattern: RegExp;
   /** Only lines near the top of the document (before the first body paragraph) may match. */
   topOnly?: boolean;
+  /**
+   * Every line `pattern` matches also holds a match of this (same flags, so case folding agrees).
+   * Patterns that open with `.{0,60}` try every start; a literal scan first spares them on prose.
+   */
+  hint?: RegExp;
 }
+
+/** The first rule matching the whole line `t`, hints first. */
+export function findLineRule(t: string): LineRule | undefined {
+  for (const rule of LINE_RULES) {
+    if (rule.hint && !rule.hint.test(t)) continue;
+    if (rule.pattern.test(t)) return rule;
+  }
+  return undefined;
+}
+
+/**
+ * {@link TRAILING_CREDIT} on `text`: every credit ends the line with ")" or follows a "Photo:"
+ * label, so text with neither is ruled out without running the pattern.
+ */
+export function trailingCredit(text: string): RegExpExecArray | null {
+  if (!text.includes(':') && !CLOSING_PAREN_END_RE.test(text)) return null;
+  return TRAILING_CREDIT.exec(text);
+}
+
+const CLOSING_PAREN_END_RE = /\)\s*$/;
 
 /**
  * Lines that open a list of related headlines ("Related:", "READ MORE"). The headline-like lines
@@ -38,15 +63,18 @@ export const INLINE_RELATED =
  * "A view of the site on Monday. Photo: Name"). Each needs a mark no sentence has: the prompt's
  * exact wording, brackets, "FILE -" after a sentence end, or "Photo:" followed by a name.
  */
-export const INLINE_PIECES: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
+export const INLINE_PIECES: ReadonlyArray<{ reason: string; pattern: RegExp; hint: RegExp }> = [
   {
     reason: 'save-prompt',
+    // As `LineRule.hint`: every piece the pattern cuts holds a match of it.
+    hint: /Save|Add to|Bookmark/,
     pattern:
       /\s*\b(?:Save for later|Add to (?:my )?reading list|Save (?:this )?article|Bookmark (?:this )?(?:article|story))\b[.!]?(?=\s|$)/g,
   },
-  { reason: 'image-placeholder', pattern: /\s*\[(?:image|photo|picture|video|gallery)\]/gi },
+  { reason: 'image-placeholder', hint: /\[/, pattern: /\s*\[(?:image|photo|picture|video|gallery)\]/gi },
   {
     reason: 'caption',
+    hint: /FILE|Photo:|\(/,
     pattern:
       /(?<=[.!?]["'”’]?)\s+(?:FILE\s*[-–—]\s+[^()]{10,300}?\((?:AP|AFP|Reuters)? ?Photo\/[^()]{1,80}\)|\p{Lu}[^.!?()]{5,200}[.!?]\s+Photo:\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}(?=\s+\p{Lu}|\s*$)|\p{Lu}[^.!?()]{5,200}[.!?]\s+\([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3}(?: via [\p{Lu}][\p{L}]+|\/[\p{Lu}][\p{L}&.'’ -]{1,40})\))/gu,
   },
@@ -79,11 +107,13 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     reason: 'paywall',
+    hint: /% of this|subscribe|members|continue reading|already|to (?:read|continue|unlock)|unlock|premium|exclusive|locked|you(?:'ve| have)|free to read/i,
     pattern:
       /^(?:you have \d{1,3}\s?% of this article (?:left|remaining)(?: to read)?\.?.{0,80}|.{0,60}subscribe (?:now )?to (?:continue|keep) reading.{0,80}|.{0,40}(?:this|the rest of this) (?:article|story|content) is (?:for|reserved for|available to|exclusive to) (?:paying |premium )?(?:subscribers|members).{0,80}|(?:to )?continue reading(?: this article)?(?:,| by| with)? .{0,80}(?:subscri|sign in|log in|register|member).{0,40}|already (?:a )?(?:subscriber|member)\??.{0,60}|.{0,40}(?:register|sign up|log in|sign in) (?:for free )?to (?:read|continue|unlock).{0,80}|unlock (?:this|the full|full) (?:article|story).{0,80}|(?:premium|exclusive|subscriber)(?: content| article)?(?: only)?\.?|the rest of this article is locked.{0,60}|you(?:'ve| have) (?:reached|used) (?:your|all your) (?:free )?(?:article|story) (?:limit|allowance).{0,80}|you have \d+ free (?:articles?|stories) (?:left|remaining).{0,80}|you(?:'ve| have) reached (?:your|the) (?:monthly |free )?(?:article |story )?limit.{0,160}|.{0,60}\bis free to read for \d+ (?:articles?|stories).{0,120})$/i,
   },
   {
     reason: 'subscription',
+    hint: /subscri|trial|try \d|journalism|become a|[$€£]|get (?:unlimited|full|digital) access|unlimited|donate|contribution|first (?:month|\d)/iu,
     pattern:
       /^(?:subscribe(?: now| today| here)?[.!]?|.{0,60}(?:subscribe|subscription) (?:now|today|from|for only|for just|and save).{0,100}|start your (?:free )?trial.{0,80}|try \d+ (?:days|weeks|months) (?:for free|free).{0,60}|(?:support|fund) (?:independent|quality|our) journalism.{0,100}|become a (?:member|subscriber|supporter).{0,80}|.{0,40}(?:only|just) [$€£]\s?\d+(?:[.,]\d+)? (?:a|per) (?:month|week|year).{0,60}|get (?:unlimited|full|digital) access.{0,80}|(?:donate|make a contribution)(?: now| today)?.{0,60}|\[?subscribe(?: now)?\]?:?\s.{0,40}(?:unlimited|full|digital) access.{0,120}|subscribe to (?:the )?\p{Lu}[\p{L}'’ ]{1,40}[.!]?|.{0,40}\bunlimited (?:digital )?access to .{1,120}(?:first (?:month|\d+ (?:days|weeks|months)) (?:free|for .{1,12})|cancel anytime).{0,40}|.{0,80}\bfirst (?:month|\d+ (?:days|weeks|months)) (?:free|for [$€£]\s?\d+(?:[.,]\d+)?)[.!]?)$/iu,
   },
@@ -115,6 +145,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     reason: 'newsletter',
+    hint: /newsletter|get (?:the|our) |inbox|enter your email|sign up|your email address|by signing up|thank/i,
     pattern:
       /^(?:.{0,40}sign up (?:to|for) (?:our|the) .{0,40}newsletters?.{0,100}|.{0,40}subscribe to (?:our|the) .{0,40}newsletters?.{0,80}|newsletters?(?: sign-?up)?|get (?:the|our) .{0,40}(?:newsletter|briefing|headlines) (?:delivered|in your inbox|sent).{0,80}|.{0,60}delivered (?:straight )?to your inbox.{0,60}|enter your email(?: address)?.{0,60}|sign up|your email address|by signing up,? you agree.{0,120}|thanks? (?:you )?for (?:signing up|subscribing).{0,60}|.{0,60}\bnewsletters?\s*:.{0,200}|.{0,80}\bsign up\b.{0,120}\b(?:in|to) your inbox\b.{0,120}|.{0,120}\b(?:in|to) your inbox\b.{0,80}\bsign up(?: now| today| here| for free| free)?[.!]?|.{0,120}\b(?:in|to) your inbox\b.{0,40}\bsubscribe to .{1,60}[.!]?)$/i,
   },
@@ -153,6 +184,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     // Translation and aggregator disclaimers: the outlet speaking about its copy, never a source.
     reason: 'disclaimer',
+    hint: /translat|not responsible for|aggregates |remains the property of/i,
     pattern:
       /^(?:.{0,40}\b(?:translated automatically|automatically translated|machine[- ]translated|automatic translation)\b.{0,200}|.{0,120}\b(?:the )?(?:editorial (?:board|team|office)|editors?|publisher) (?:is|are) not responsible for .{0,160}|.{0,160}\baggregates (?:headlines|news|content|stories) from .{0,200}|.{0,160}\bcontent remains the property of .{0,80})$/i,
   },

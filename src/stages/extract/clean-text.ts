@@ -14,20 +14,21 @@
  * (or the title is already known); a lone line under the masthead stays the headline.
  */
 import type { Removed } from '../../core/doc.js';
-import { foldKey, normalizeWhitespace } from '../../core/text.js';
+import { foldKey } from '../../core/text.js';
 import {
   CATEGORY_WORDS,
   DOMAIN_LINE,
+  findLineRule,
   INLINE_PIECES,
   INLINE_RELATED,
-  LINE_RULES,
   MASTHEAD_TAGLINE,
   MASTHEAD_WORDS,
   RELATED_HEADER,
   RELATED_LINE,
-  TRAILING_CREDIT,
+  trailingCredit,
 } from './boilerplate.js';
 import { type ParsedDate, parseDate, parseDateLine } from './dates.js';
+import { normalizedWhitespace } from './whitespace.js';
 import { agencyOf, type WireSource } from './wire.js';
 
 export interface CleanTextInput {
@@ -285,10 +286,10 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
       continue;
     }
 
-    const rule = t.length <= MAX_RULE_LINE ? LINE_RULES.find((r) => r.pattern.test(t)) : undefined;
+    const rule = t.length <= MAX_RULE_LINE ? findLineRule(t) : undefined;
     if (rule) {
       // "Photo caption: … (Photo: Kasper Thun/Coastline Daily)": the credit is recorded on its own.
-      const tail = rule.reason === 'caption' ? TRAILING_CREDIT.exec(t) : null;
+      const tail = rule.reason === 'caption' ? trailingCredit(t) : null;
       if (tail?.index) {
         drop(t.slice(0, tail.index).trim(), 'caption');
         drop(tail[0].trim(), 'photo-credit');
@@ -296,7 +297,7 @@ export function cleanText(input: CleanTextInput): CleanTextResult {
       continue;
     }
 
-    const credit = t.length <= MAX_RULE_LINE ? TRAILING_CREDIT.exec(t) : null;
+    const credit = t.length <= MAX_RULE_LINE ? trailingCredit(t) : null;
     if (credit) {
       const caption = t.slice(0, credit.index).trim();
       if (caption) drop(caption, 'caption');
@@ -354,7 +355,7 @@ function sameUrl(line: string, ownKey: string): boolean {
 function toUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let block = 0;
-  for (const line of normalizeWhitespace(text).split('\n')) {
+  for (const line of normalizedWhitespace(text).split('\n')) {
     if (line === '') block++;
     else units.push({ text: line, block });
   }
@@ -468,7 +469,7 @@ function hasHeadlineAhead(units: readonly Unit[], from: number, end: number): bo
     const t = (units[j] as Unit).text;
     if (!isHeadlineLike(t) || TERMINAL_RE.test(t)) continue;
     if (parseDateLine(t) || isCategoryLabel(t) || bannerSite(t, null) || parseByline(t, null)) continue;
-    if (LINE_RULES.some((r) => r.pattern.test(t)) || RELATED_HEADER.test(t)) continue;
+    if (findLineRule(t) || RELATED_HEADER.test(t)) continue;
     return true;
   }
   return false;
@@ -563,11 +564,12 @@ function cutInlineRelated(t: string, drop: (text: string, reason: string) => voi
   }
   // Only a long line can be a whole article scraped as one paragraph with pieces inside.
   if (out.length < INLINE_PIECES_MIN) return out;
-  for (const { reason, pattern } of INLINE_PIECES) {
+  for (const { reason, pattern, hint } of INLINE_PIECES) {
+    if (!hint.test(out)) continue;
     pattern.lastIndex = 0;
     out = out.replace(pattern, (match) => {
       const piece = match.trim();
-      const credit = reason === 'caption' ? TRAILING_CREDIT.exec(piece) : null;
+      const credit = reason === 'caption' ? trailingCredit(piece) : null;
       if (credit?.index) {
         drop(piece.slice(0, credit.index).trim(), 'caption');
         drop(credit[0].trim(), 'photo-credit');

@@ -570,6 +570,37 @@ describe('extractArticle: language', () => {
       articleOf('1234 5678 9012 3456 7890 1234 5678 9012 3456 7890 1234 5678 9012 3456 7890 1234 5678 9012.').language,
     ).toBeNull();
   });
+
+  it.each([
+    [
+      'pt',
+      'A prefeitura de Lindgate anunciou nesta terça-feira que a nova linha de bonde vai ligar o porto ao hospital. O projeto, que custa 40 milhões de euros, foi aprovado por 31 votos a 12, e as obras começam em março. "É um dia histórico para a cidade", disse a vereadora Ana Brito, que defendeu o plano desde 2024. A oposição afirma que o orçamento não inclui a manutenção dos trilhos.',
+    ],
+    [
+      'es',
+      'El gobierno de Valdor aprobó el martes un plan para proteger a los agricultores de la sequía, que ha reducido la cosecha de trigo a la mitad. Según el ministro de Agricultura, las ayudas llegarán a más de 8.000 familias antes del verano. Los sindicatos del campo dicen que el dinero no basta y que las protestas en la capital seguirán la próxima semana, con tractores en las calles del centro.',
+    ],
+    [
+      'it',
+      'Il consiglio comunale di Brenmouth ha approvato ieri sera il nuovo piano per il traffico, che chiude il centro storico alle auto dalle otto alle venti. Secondo il sindaco, la misura ridurrà lo smog del trenta per cento in due anni. I commercianti della via principale non sono d’accordo e hanno raccolto più di duemila firme contro la chiusura, che entra in vigore il primo di aprile.',
+    ],
+    [
+      'de',
+      'Die Stadt Aldmere hat am Dienstag die alte Brücke über den Fluss für den Verkehr gesperrt, nachdem Ingenieure Risse in zwei Pfeilern gefunden hatten. Nach Angaben der Verwaltung dauert die Reparatur mindestens sechs Monate. Pendler müssen mit längeren Wegen rechnen, denn die nächste Brücke liegt zwölf Kilometer flussabwärts. Der Bürgermeister sprach von einer schwierigen, aber nicht vermeidbaren Entscheidung.',
+    ],
+    [
+      'id',
+      'Pemerintah kota Kalmar mengumumkan pada hari Senin bahwa sekolah akan dimulai satu jam lebih lambat selama musim dingin. Menurut dinas pendidikan, keputusan ini diambil setelah survei terhadap lebih dari lima ribu orang tua dan guru. Banyak siswa harus berjalan kaki dalam gelap pada pagi hari, dan dengan aturan baru ini mereka akan tiba di sekolah saat matahari sudah terbit.',
+    ],
+  ])('does not take %s news for English', (code, text) => {
+    expect(articleOf(text).language).toBe(code);
+  });
+
+  it('detects English prose dense with names and numbers, where function words are rarer', () => {
+    const en =
+      'Kestrelgrad Metro fares rise 12 percent from January, Transport Commissioner Ilona Varga announced Tuesday. Single tickets go to 2.40 crowns; monthly passes to 58 crowns. Varga cited energy costs, new Line 4 trains and higher wages. Riders groups, the Green Party and Mayor Piet Janssen criticised the timing, weeks before municipal elections. Students and pensioners keep their discounts, the ministry said.';
+    expect(articleOf(en).language).toBe('en');
+  });
 });
 
 describe('extractArticle: the top of a plain-text page', () => {

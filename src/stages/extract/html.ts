@@ -12,10 +12,9 @@
  *   3. `collect`: innermost `<p>`/`<h2>`/`<blockquote>`/`<li>` texts of the chosen body element,
  *      and those div paragraphs and loose runs in place, split at `<br><br>`.
  */
-import { load } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
 import type { Removed } from '../../core/doc.js';
-import { LINE_RULES, TRAILING_CREDIT } from './boilerplate.js';
+import { findLineRule, trailingCredit } from './boilerplate.js';
+import { type HtmlNode, parseHtml } from './html-tree.js';
 import {
   AUTHOR_CLASSES,
   CAPTION_CLASSES,
@@ -26,6 +25,28 @@ import {
   PARAGRAPH_TAGS,
   SILENT_TAGS,
 } from './selectors.js';
+
+type AnyNode = HtmlNode;
+type Element = HtmlNode;
+
+/**
+ * The attributes the walks below read, and the tags they are read on (null: every tag); the
+ * parser skips all others (see `parseHtml`).
+ */
+const READ_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
+  ['class', null],
+  ['id', null],
+  ['role', null],
+  ['itemprop', null],
+  ['rel', null],
+  ['aria-modal', null],
+  ['property', new Set(['meta'])],
+  ['name', new Set(['meta'])],
+  ['content', new Set(['meta'])],
+  ['href', new Set(['link'])],
+  ['type', new Set(['script'])],
+  ['datetime', new Set(['time'])],
+]);
 
 /** What the page said about itself, and its body paragraphs. */
 export interface HtmlResult {
@@ -158,8 +179,8 @@ interface JsonLd {
 /** Parse `html` once and extract metadata and body paragraphs. */
 export function extractHtml(html: string): HtmlResult {
   const inert = stripInert(html);
-  // Start and end indices cost nothing measurable and give dropped blocks their original offsets.
-  const root = load(inert.html, { withStartIndices: true, withEndIndices: true } as never).root()[0] as AnyNode;
+  // Start and end indices give dropped blocks their original offsets.
+  const root = parseHtml(inert.html, { attributes: READ_ATTRIBUTES });
   const s = survey(root);
   s.cuts = inert.cuts;
 
@@ -207,11 +228,6 @@ export function extractHtml(html: string): HtmlResult {
   return { paragraphs, removed, titles, site, author, dates, url, sources };
 }
 
-/** What `survey` learns of a node: paragraph length, holds a paragraph tag, holds article/main, is or holds a block, <p> length. */
-type Visited = readonly [number, boolean, boolean, boolean, number];
-/** Shared answer for text, comments and silent tags (most nodes): no allocation per node. */
-const NOTHING: Visited = [0, false, false, false, 0];
-
 function survey(root: AnyNode): Survey {
   const s: Survey = {
     meta: new Map(),
@@ -239,10 +255,21 @@ function survey(root: AnyNode): Survey {
   let timeItemprop: string | null = null;
   let timeInArticle: string | null = null;
   let timeAny: string | null = null;
-  // Returns [paragraph text length, holds a paragraph tag, holds article/main/articleBody, is or holds a block,
-  // <p> text length].
-  const visit = (node: AnyNode, inArticle: boolean): Visited => {
-    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return NOTHING;
+  // `visit` returns the paragraph text length under a node and leaves the rest of what it learnt in
+  // these (read right after each call; no tuple allocated per node): holds a paragraph tag, holds
+  // article/main/articleBody, is or holds a block, <p> text length.
+  let outPara = false;
+  let outStructural = false;
+  let outBlock = false;
+  let outTagLen = 0;
+  const nothing = (): number => {
+    outPara = outStructural = outBlock = false;
+    outTagLen = 0;
+    return 0;
+  };
+  const visit = (node: AnyNode, inArticle: boolean): number => {
+    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style')
+      return nothing();
     const el = node as Element;
     const tag = el.tagName ?? '';
     const attrs = el.attribs ?? {};
@@ -250,17 +277,17 @@ function survey(root: AnyNode): Survey {
       case 'meta': {
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
         if (key && attrs.content && !s.meta.has(key)) s.meta.set(key, attrs.content.trim());
-        return NOTHING;
+        return nothing();
       }
       case 'title':
         s.title ??= textOf(el, true);
-        return NOTHING;
+        return nothing();
       case 'link':
         if (attrs.rel === 'canonical' && attrs.href) s.canonical ??= attrs.href;
-        return NOTHING;
+        return nothing();
       case 'script':
         if (attrs.type === 'application/ld+json') readJsonLd(textOf(el, true), s.ld);
-        return NOTHING;
+        return nothing();
       case 'h1': {
         const text = flat(textOf(el));
         if (text) {
@@ -280,7 +307,7 @@ function survey(root: AnyNode): Survey {
       default:
         break;
     }
-    if (SILENT_TAGS.has(tag)) return NOTHING;
+    if (SILENT_TAGS.has(tag)) return nothing();
     if (
       !s.byline &&
       (attrs.rel === 'author' || attrs.itemprop === 'author' || hasToken(attrs.class, AUTHOR_CLASSES, AUTHOR_MARK))
@@ -302,7 +329,11 @@ function survey(root: AnyNode): Survey {
     const run: Measure | null = container ? { len: 0, space: false, links: 0 } : null;
     let loose = 0;
     for (const child of el.children ?? []) {
-      const [l, p, st, b, t] = visit(child, inArticle || isArticle);
+      const l = visit(child, inArticle || isArticle);
+      const p = outPara;
+      const st = outStructural;
+      const b = outBlock;
+      const t = outTagLen;
       if (s.holdsH1.has(child)) s.holdsH1.add(el);
       len += l;
       tagLen += t;
@@ -340,12 +371,18 @@ function survey(root: AnyNode): Survey {
       }
     }
     if (PARAGRAPH_TAGS.has(tag) && holdsPara) s.outer.add(el);
-    s.pLen.set(el, len);
+    // Unset reads as 0 everywhere: most elements hold no paragraph text and cost no entry.
+    if (len !== 0) s.pLen.set(el, len);
     if (structural) s.structural.add(el);
     const block = holdsBlock || BLOCK_TAGS.has(tag) || PARAGRAPH_TAGS.has(tag) || TEXT_CONTAINERS.has(tag);
-    return [len, holdsPara || PARAGRAPH_TAGS.has(tag), structural, block, tagLen];
+    outPara = holdsPara || PARAGRAPH_TAGS.has(tag);
+    outStructural = structural;
+    outBlock = block;
+    outTagLen = tagLen;
+    return len;
   };
-  const pageTagLen = visit(root, false)[4];
+  visit(root, false);
+  const pageTagLen = outTagLen;
   s.time = timeItemprop ?? timeInArticle ?? timeAny;
   s.pageLen = s.pLen.get(root) ?? 0;
   s.pageTagLen = pageTagLen;
@@ -396,7 +433,7 @@ function sweep(root: AnyNode, s: Survey, removed: Removed[]): AnyNode | null {
         if (el.parent) scores.set(el.parent, (scores.get(el.parent) ?? 0) + loose / 2);
       }
     }
-    kept.set(el, len);
+    if (len !== 0) kept.set(el, len);
     if (tag === 'article' || tag === 'main' || attrs.itemprop === 'articleBody' || attrs.role === 'main')
       preferred.push(el);
     return len;
@@ -767,8 +804,24 @@ function isStructuralTag(el: Element): boolean {
   return el.tagName === 'html' || el.tagName === 'body' || el.tagName === 'main' || el.tagName === 'article';
 }
 
+/**
+ * Class and id strings repeat across a page's elements and across pages of a site: their reading is
+ * cached (bounded; cleared when full).
+ */
+const tokenReasons = new Map<string, string | null>();
+const MAX_TOKEN_REASONS = 20_000;
+
 function tokenReason(attrs: string): string | undefined {
   if (attrs.length <= 1) return undefined;
+  const cached = tokenReasons.get(attrs);
+  if (cached !== undefined) return cached ?? undefined;
+  const reason = readTokenReason(attrs);
+  if (tokenReasons.size >= MAX_TOKEN_REASONS) tokenReasons.clear();
+  tokenReasons.set(attrs, reason ?? null);
+  return reason;
+}
+
+function readTokenReason(attrs: string): string | undefined {
   const tokens = attrs.toLowerCase().split(TOKEN_SPLIT_RE);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
@@ -881,7 +934,7 @@ function record(removed: Removed[], raw: string, reason: string, el: Element, cu
   const text = flat(raw);
   if (!text) return;
   if (reason === 'caption') {
-    const credit = TRAILING_CREDIT.exec(text);
+    const credit = trailingCredit(text);
     if (credit) {
       const caption = text.slice(0, credit.index).trim();
       if (caption) removed.push({ text: caption, reason: 'extract/caption' });
@@ -890,11 +943,12 @@ function record(removed: Removed[], raw: string, reason: string, el: Element, cu
     }
   }
   // The parser knows where the block stands: its whole element, markup included, is the original span.
-  const span =
-    el.startIndex !== null && el.endIndex !== null
-      ? { start: toSource(el.startIndex, cuts), end: toSource(el.endIndex, cuts) + 1 }
-      : {};
-  removed.push({ text, reason: `extract/${refine(text, reason)}`, ...span });
+  removed.push({
+    text,
+    reason: `extract/${refine(text, reason)}`,
+    start: toSource(el.startIndex, cuts),
+    end: toSource(el.endIndex, cuts) + 1,
+  });
 }
 
 /** Class tokens such as `promo` or `widget` say little; the block's own words may say more ("SUBSCRIBE: …"). */
@@ -904,7 +958,7 @@ const MAX_REFINE = 400;
 
 function refine(text: string, reason: string): string {
   if (!VAGUE_REASONS.has(reason) || text.length > MAX_REFINE) return reason;
-  return LINE_RULES.find((r) => r.pattern.test(text))?.reason ?? reason;
+  return findLineRule(text)?.reason ?? reason;
 }
 
 /** A cut made by {@link stripInert}: from offset `at` of the stripped string on, add `shift` to reach the source. */
@@ -915,28 +969,31 @@ interface Cut {
 
 /**
  * Scripts, styles, inline SVG and comments are often half of a page's bytes and never text a
- * reader sees; the tokenizer walks them character by character. They are cut with one native
- * regex pass before parsing (JSON-LD scripts are kept: they hold metadata), which saves about a
- * fifth of the parse; each cut is remembered so parser offsets still lead back to the source.
+ * reader sees. They are cut with one native regex pass before parsing (JSON-LD scripts are kept:
+ * they hold metadata); each cut is remembered so parser offsets still lead back to the source.
  */
 const INERT_RE = /<(script|style|svg|noscript)\b([^>]*)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
 const LD_JSON_RE = /ld\+json/i;
 
 function stripInert(html: string): { html: string; cuts: Cut[] } {
   const cuts: Cut[] = [];
-  let out = '';
+  const parts: string[] = [];
+  let length = 0;
   let last = 0;
   let shift = 0;
   INERT_RE.lastIndex = 0;
   for (let m = INERT_RE.exec(html); m; m = INERT_RE.exec(html)) {
     if (m[1]?.toLowerCase() === 'script' && LD_JSON_RE.test(m[2] ?? '')) continue;
-    out += html.slice(last, m.index);
+    parts.push(html.slice(last, m.index));
+    length += m.index - last;
     shift += m[0].length;
     last = m.index + m[0].length;
-    cuts.push({ at: out.length, shift });
+    cuts.push({ at: length, shift });
   }
   if (cuts.length === 0) return { html, cuts };
-  return { html: out + html.slice(last), cuts };
+  parts.push(html.slice(last));
+  // One flat string (not a rope of slices): the parser reads it character by character.
+  return { html: parts.join(''), cuts };
 }
 
 /** Source offset of offset `at` of the stripped string. */
@@ -957,10 +1014,59 @@ function toSource(at: number, cuts: readonly Cut[]): number {
 
 /** Collapse spaces, keeping `<br>` line breaks, which the text cleaner splits on. */
 function clean(text: string): string {
+  // Fast path: most paragraphs have no `<br>`, and then `clean` is `flat`.
+  if (!text.includes(BR)) return flat(text);
   return text.replace(SPACE_RE, ' ').replace(BR_RE, '\n').trim();
 }
 
-/** One line: `<br>` is a space. */
+/**
+ * One line: every run of whitespace (`\s`) and `<br>` becomes one space, ends trimmed. A loop
+ * rather than three regex passes: it runs on every paragraph and every dropped block, and most
+ * text is already flat (single spaces), which is returned as it is.
+ */
 function flat(text: string): string {
-  return text.replace(SPACE_RE, ' ').replaceAll(BR, ' ').replace(SPACE_RE, ' ').trim();
+  const n = text.length;
+  let i = 0;
+  while (i < n && isFlatSpace(text.charCodeAt(i))) i++;
+  let out = '';
+  let segment = i;
+  let end = n;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isFlatSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isFlatSpace(text.charCodeAt(j))) j++;
+    if (j === n) {
+      end = i;
+      break;
+    }
+    if (c !== 32 || j > i + 1) {
+      out += `${text.slice(segment, i)} `;
+      segment = j;
+    }
+    i = j;
+  }
+  if (segment === 0 && end === n) return text;
+  return out + text.slice(segment, end);
+}
+
+/** `\s` of JavaScript regexes, and {@link BR}. */
+function isFlatSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0xe000 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -27,7 +27,7 @@
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Article, ArticleStatus, FieldSources, Published, RawDoc, Removed } from '../../core/doc.js';
-import { foldKey, normalizeWhitespace } from '../../core/text.js';
+import { foldKey } from '../../core/text.js';
 import { type CleanTextResult, cleanText, parseByline, splitTitleSuffix } from './clean-text.js';
 import { numericOrder, type ParsedDate, parseDate, parseUrlDate } from './dates.js';
 import { repairGluedWords } from './glued-words.js';
@@ -35,6 +35,7 @@ import { extractHtml, type HtmlResult } from './html.js';
 import { detectLanguage } from './language.js';
 import { buildOffsetMap, locateRemoved } from './offsets.js';
 import { pageStatus } from './status.js';
+import { normalizedWhitespace } from './whitespace.js';
 import { agencyOf, findWires } from './wire.js';
 
 /** Options of {@link extractArticle}. */
@@ -86,7 +87,7 @@ export function extractArticle(raw: RawDoc, options: ExtractOptions = {}): Extra
     url: raw.meta.url ?? html?.url ?? null,
   });
   const removed: Removed[] = [...(html?.removed ?? []), ...cleaned.removed];
-  let text = normalizeWhitespace(cleaned.paragraphs.join('\n\n'));
+  let text = normalizedWhitespace(cleaned.paragraphs.join('\n\n'));
   // Scraped plain text loses the spaces around stripped links; HTML keeps its text nodes as written.
   if (!html) {
     const glue = repairGluedWords(text);

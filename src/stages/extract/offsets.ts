@@ -18,26 +18,66 @@ const MAX_TRIES = 20;
 /** Map `clean` onto `original`. */
 export function buildOffsetMap(clean: string, original: string): OffsetMap {
   const runs: number[] = [];
-  const words = [...clean.matchAll(WORD_RE)];
   let cursor = 0;
   let misses = 0;
-  for (let w = 0; w < words.length; w++) {
-    const m = words[w] as RegExpMatchArray;
-    const word = m[0];
+  // Words are scanned in place (no array of matches: this runs over every article's whole text).
+  let at = nextWordStart(clean, 0);
+  while (at < clean.length) {
+    const end = wordEnd(clean, at);
+    const word = clean.slice(at, end);
+    const nextStart = nextWordStart(clean, end);
     // Near the cursor first; the whole rest of the document only after a few misses in a row (a long
     // dropped block in between), not for every word written with an entity, which no search finds.
     const near = original.slice(cursor, cursor + NEAR).indexOf(word);
-    const at =
-      near >= 0 ? cursor + near : misses >= RESYNC_MISSES ? findFar(original, word, cursor, words[w + 1]?.[0]) : -1;
-    if (at < 0) {
-      misses++;
-      continue;
+    const found =
+      near >= 0
+        ? cursor + near
+        : misses >= RESYNC_MISSES
+          ? findFar(
+              original,
+              word,
+              cursor,
+              nextStart < clean.length ? clean.slice(nextStart, wordEnd(clean, nextStart)) : undefined,
+            )
+          : -1;
+    if (found < 0) misses++;
+    else {
+      misses = 0;
+      addRun(runs, at, found, word.length);
+      cursor = found + word.length;
     }
-    misses = 0;
-    addRun(runs, m.index ?? 0, at, word.length);
-    cursor = at + word.length;
+    at = nextStart;
   }
   return { runs };
+}
+
+/** `\s` of JavaScript regexes (what separates the words of WORD_RE). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function wordEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** Words missed in a row before the whole rest of the document is searched. */
