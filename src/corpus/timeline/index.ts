@@ -184,7 +184,9 @@ function publicationDay(article: CorpusArticle): string {
 
 /** The article's times; resolved again when its publication date came later (from a copy). */
 function timesOf(article: CorpusArticle): TimeItem[] {
-  if (!publicationDay(article)) return article.times;
+  // Only a date filled in from a copy is new to the times stage; with the article's own date,
+  // running chrono again gives the same times and cost ~0.5 s CPU per 600 articles per update.
+  if (article.published.how !== 'duplicate' || !publicationDay(article)) return article.times;
   if (!article.times.some((t) => t.value === null && UNRESOLVED_RULES.has(t.prov.rule ?? ''))) return article.times;
   return findTimes(article.text, article.published).map((t) => ({
     ...t,

@@ -357,10 +357,20 @@ describe('merging reports of one event', () => {
       'Kestria\'s Foreign Ministry summoned Valdoria\'s ambassador on Thursday to protest "hostile rhetoric".';
     const wire = dated('a_one', '2026-03-12', sentence, [['Thursday', '2026-03-12']]);
     // published borrowed from the copy; the times stage ran without it
-    const undated = dated('a_two', '2026-03-12', sentence, [['Thursday', null, 'times/unresolved-relative']]);
+    const unresolved = dated('a_two', '2026-03-12', sentence, [['Thursday', null, 'times/unresolved-relative']]);
+    const undated = { ...unresolved, published: { ...unresolved.published, how: 'duplicate' as const } };
     const duplicates: Duplicate[] = [{ a: 'a_one', b: 'a_two', kind: 'syndicated', similarity: 0.9 }];
     const entries = buildTimeline([wire, undated], stories, duplicates);
     expect(entries.map((e) => [e.date, e.articles])).toEqual([['2026-03-12', ['a_one', 'a_two']]]);
+  });
+
+  it('keeps the stored times of an article that had its own date when the times stage ran', () => {
+    // The times stage left "Thursday" unresolved although the article was dated: nothing new is
+    // known since, so the corpus step does not resolve it behind the times stage's back.
+    const sentence = 'The ministry summoned the ambassador on Thursday, officials said.';
+    const own = dated('a_one', '2026-03-12', sentence, [['Thursday', null, 'times/unresolved-relative']]);
+    const entries = buildTimeline([own], stories, []);
+    expect(entries.filter((e) => e.date?.startsWith('2026-03'))).toEqual([]);
   });
 });
 

@@ -25,6 +25,7 @@ import {
   PARAGRAPH_TAGS,
   SILENT_TAGS,
 } from './selectors.js';
+import { isJsSpace } from './whitespace.js';
 
 type AnyNode = HtmlNode;
 type Element = HtmlNode;
@@ -1055,18 +1056,5 @@ function flat(text: string): string {
 
 /** `\s` of JavaScript regexes, and {@link BR}. */
 function isFlatSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0xe000 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 0xe000 || isJsSpace(c);
 }

@@ -6,6 +6,7 @@
  * or split by a tag stays unmapped and the next word picks the alignment up again.
  */
 import type { OffsetMap, Removed } from '../../core/doc.js';
+import { isJsSpace } from './whitespace.js';
 
 const WORD_RE = /[^\s]+/g;
 /** A word found further ahead than this is only trusted when the next word follows it closely. */
@@ -51,32 +52,15 @@ export function buildOffsetMap(clean: string, original: string): OffsetMap {
   return { runs };
 }
 
-/** `\s` of JavaScript regexes (what separates the words of WORD_RE). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 function nextWordStart(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 function wordEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && !isJsSpace(text.charCodeAt(i))) i++;
   return i;
 }
 

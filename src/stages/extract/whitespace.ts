@@ -14,7 +14,7 @@ export function normalizedWhitespace(text: string): string {
 export function isNormalizedWhitespace(text: string): boolean {
   const n = text.length;
   if (n === 0) return true;
-  if (isTrimmed(text.charCodeAt(0)) || isTrimmed(text.charCodeAt(n - 1))) return false;
+  if (isJsSpace(text.charCodeAt(0)) || isJsSpace(text.charCodeAt(n - 1))) return false;
   let newlines = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -23,7 +23,7 @@ export function isNormalizedWhitespace(text: string): boolean {
       if (++newlines >= 3) return false;
       const before = text.charCodeAt(i - 1);
       const after = text.charCodeAt(i + 1);
-      if ((before !== 10 && isTrimmed(before)) || (after !== 10 && isTrimmed(after))) return false;
+      if ((before !== 10 && isJsSpace(before)) || (after !== 10 && isJsSpace(after))) return false;
       continue;
     }
     newlines = 0;
@@ -37,8 +37,8 @@ export function isNormalizedWhitespace(text: string): boolean {
   return true;
 }
 
-/** What `String.prototype.trim` removes: `\s` and line terminators. */
-function isTrimmed(c: number): boolean {
+/** `\s` of JavaScript regexes, which is also what `String.prototype.trim` removes. */
+export function isJsSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (

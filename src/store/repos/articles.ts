@@ -38,7 +38,11 @@ export async function insertDocs(db: Kysely<Database>, docs: readonly NewsDoc[],
     );
     const fresh = docs.filter((d) => !known.has(d.article.contentHash));
     const now = new Date().toISOString();
-    const articleRows = fresh.map((d) => toArticleRow(d.article, runId, now));
+    // Rows go in content-hash order: two writers storing overlapping batches then take the
+    // unique-index locks in one order and wait for each other instead of deadlocking.
+    const articleRows = fresh
+      .map((d) => toArticleRow(d.article, runId, now))
+      .sort((a, b) => (a.content_hash < b.content_hash ? -1 : a.content_hash > b.content_hash ? 1 : 0));
     const inserted = new Set<string>();
     for (let i = 0; i < articleRows.length; i += 100) {
       // Another writer (a worker on another machine) may store the same content between the
@@ -159,29 +163,33 @@ function fromMentionRow(r: Selectable<MentionsTable>): Item {
   } as Item;
 }
 
-/** Articles with their layers, in id order; all of them, or those in `ids`. */
+/**
+ * Articles with their layers, in id order; all of them, or those in `ids`.
+ * Rows are put in order here rather than by the database: an ORDER BY over every mention of
+ * 500 articles (or over 500 full article texts) outgrows PostgreSQL's default work_mem and
+ * spills to disk, which made this load the slowest serial step of a queue run.
+ */
 export async function loadCorpusArticles(db: Db, ids?: readonly string[]): Promise<CorpusArticle[]> {
   const out: CorpusArticle[] = [];
-  const all = ids ?? (await db.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id);
+  // The id list alone is small, so the database sorts it (in its own collation) cheaply.
+  const all = ids
+    ? await sortIdsByStore(db, ids)
+    : (await db.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id);
   for (let i = 0; i < all.length; i += 500) {
     const chunk = all.slice(i, i + 500);
-    const rows = await db.selectFrom('articles').selectAll().where('id', 'in', chunk).orderBy('id').execute();
-    const mentions = await db
-      .selectFrom('mentions')
-      .selectAll()
-      .where('article_id', 'in', chunk)
-      .orderBy('article_id')
-      .orderBy('span_start')
-      .orderBy('id')
-      .execute();
-    const byArticle = new Map<string, Item[]>();
+    const rows = await db.selectFrom('articles').selectAll().where('id', 'in', chunk).execute();
+    const mentions = await db.selectFrom('mentions').selectAll().where('article_id', 'in', chunk).execute();
+    const byArticle = new Map<string, Selectable<MentionsTable>[]>();
     for (const m of mentions) {
-      const list = byArticle.get(m.article_id) ?? [];
-      list.push(fromMentionRow(m));
-      byArticle.set(m.article_id, list);
+      const list = byArticle.get(m.article_id);
+      if (list) list.push(m);
+      else byArticle.set(m.article_id, [m]);
     }
-    for (const r of rows) {
-      const items = byArticle.get(r.id) ?? [];
+    const rowById = new Map(rows.map((r) => [r.id, r]));
+    for (const id of chunk) {
+      const r = rowById.get(id);
+      if (!r) continue;
+      const items = (byArticle.get(id) ?? []).sort(byPosition).map(fromMentionRow);
       out.push({
         ...fromArticleRow(r),
         entities: items.filter((x): x is EntityMention => x.kind === 'entity'),
@@ -192,6 +200,26 @@ export async function loadCorpusArticles(db: Db, ids?: readonly string[]): Promi
     }
   }
   return out;
+}
+
+/** Mentions in text order, ties in insertion (row id) order. */
+function byPosition(a: Selectable<MentionsTable>, b: Selectable<MentionsTable>): number {
+  return a.span_start - b.span_start || Number(a.id) - Number(b.id);
+}
+
+/** Stored ids among `ids`, in the order `ORDER BY id` gives. */
+async function sortIdsByStore(db: Db, ids: readonly string[]): Promise<string[]> {
+  const sorted: string[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('articles')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .orderBy('id')
+      .execute();
+    for (const r of rows) sorted.push(r.id);
+  }
+  return sorted;
 }
 
 /** Ids of articles whose id starts with `prefix` (for short ids typed by users). */
