@@ -117,6 +117,11 @@ describe.each(testDialects())('corpus updates and story redirects through the AP
         const shared = (s: { articles: string[] }) => old.articles.filter((a) => s.articles.includes(a)).length;
         const best = Math.max(...after.map(shared));
         expect(shared(body.story)).toBe(best);
+        // The `story=` filters follow the redirect too: the old id lists the current story's articles.
+        const byOld = await call(app, `/api/articles?story=${old.storyId}&limit=100`);
+        const byNew = await call(app, `/api/articles?story=${body.story.storyId}&limit=100`);
+        expect(byOld.body.items.length).toBeGreaterThan(0);
+        expect(byOld.body).toEqual(byNew.body);
       }
       expect(redirected).toBeGreaterThan(0);
       expect((await call(app, '/api/stories/s_000000000000')).status).toBe(404);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { getArticle, listArticles } from '../../store/repos/queries.js';
 import { notFound } from '../errors.js';
 import { PAGE, pageParams, queryOf, stringParam } from '../params.js';
+import { storyParam } from '../story-param.js';
 import type { RouteDeps } from './deps.js';
 
 /** `GET /api/articles` (paged, `story=`, `entity=`) and `GET /api/articles/:id`. */
@@ -9,7 +10,7 @@ export function articlesRoutes({ store }: RouteDeps): Hono {
   return new Hono()
     .get('/', async (c) => {
       const query = queryOf(c, [...PAGE, 'story', 'entity']);
-      const story = stringParam(query, 'story');
+      const story = await storyParam(store, query);
       const entity = stringParam(query, 'entity');
       return c.json(
         await listArticles(store.db, {
