@@ -7,12 +7,12 @@
  * package with per-platform builds that the npm registry mirror here cannot serve for every
  * platform, which breaks `npm ci`; what we need is ~60 lines.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { RawDoc } from '../core/doc.js';
 import { type AnnotateOutcome, createRawAnnotator } from './annotate-raw.js';
+import { startModuleWorker } from './module-worker.js';
 
 export interface Annotator {
   /** Start annotating `raw`; the promise settles with its outcome. */
@@ -53,23 +53,8 @@ function inThread(errorPolicy: 'throw' | 'record' = 'record'): Annotator {
 
 function workerPool(size: number): Annotator {
   const self = fileURLToPath(import.meta.url);
-  const isTypeScript = self.endsWith('.ts');
   const entry = self.replace(/annotator\.(ts|js)$/, `annotate-worker.$1`);
-  // The built CLI loads plain JS. Under tsx/vitest the worker must register tsx itself first:
-  // Node 20 does not pass module hooks on to worker threads.
-  const spawn = (): Worker =>
-    isTypeScript
-      ? new Worker(
-          `import(${JSON.stringify(
-            pathToFileURL(
-              createRequire(import.meta.url)
-                .resolve('tsx/esm/api')
-                .replace(/\.cjs$/, '.mjs'),
-            ).href,
-          )}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`,
-          { eval: true },
-        )
-      : new Worker(entry);
+  const spawn = (): Worker => startModuleWorker(entry);
   const pending = new Map<number, { resolve: (o: AnnotateOutcome) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
   const workers = Array.from({ length: size }, () => {

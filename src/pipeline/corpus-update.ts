@@ -8,9 +8,7 @@
  * an update and answers at once; one update runs at a time, and requests that arrive during it
  * make exactly one more run (which covers all of them).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { CorpusArticle } from '../core/corpus.js';
 import { analyzeCorpus, type CorpusAnalysis } from '../corpus/index.js';
 import { withStoreLock } from '../store/dialect.js';
@@ -20,6 +18,7 @@ import { replaceCorpus } from '../store/repos/corpus.js';
 import { corpusGenerations, markCorpusGeneration } from '../store/repos/corpus-state.js';
 import { loadOverrides } from '../store/repos/overrides.js';
 import { finishRun, startRun } from '../store/repos/runs.js';
+import { startModuleWorker } from './module-worker.js';
 import { CODE_VERSION } from './version.js';
 
 const CORPUS_LOCK = 'storyline:corpus';
@@ -82,20 +81,7 @@ export function analyzeCorpusInThread(
   const self = fileURLToPath(import.meta.url);
   const entry = self.replace(/corpus-update\.(ts|js)$/, 'corpus-worker.$1');
   const workerData = { articles, overrides };
-  // As in annotator.ts: under tsx/vitest the worker registers tsx itself first (Node 20 does not
-  // pass module hooks on to worker threads); the built CLI loads plain JS.
-  const worker = self.endsWith('.ts')
-    ? new Worker(
-        `import(${JSON.stringify(
-          pathToFileURL(
-            createRequire(import.meta.url)
-              .resolve('tsx/esm/api')
-              .replace(/\.cjs$/, '.mjs'),
-          ).href,
-        )}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`,
-        { eval: true, workerData },
-      )
-    : new Worker(entry, { workerData });
+  const worker = startModuleWorker(entry, { workerData });
   return new Promise((resolve, reject) => {
     worker.once('message', (message: { result: CorpusAnalysis } | { error: string }) => {
       if ('result' in message) resolve(message.result);
